@@ -1,0 +1,58 @@
+"""Who may enter the application at all.
+
+Login is required everywhere (Django's LoginRequiredMiddleware). On top of that a
+signed-in user needs at least one application group; without one they get a
+friendly page that tells them whom to ask, instead of a wall of 403s.
+"""
+
+from functools import wraps
+
+from django.shortcuts import render
+
+from beheer import groups
+
+
+def group_names(user) -> frozenset[str]:
+    """The user's application groups, fetched once per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_beheer_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._beheer_group_names = cached
+    return cached
+
+
+def has_access(user) -> bool:
+    return user.is_superuser or bool(group_names(user) & set(groups.ALL))
+
+
+def in_any_group(user, *names: str) -> bool:
+    return user.is_superuser or bool(group_names(user) & set(names))
+
+
+def membership_not_required(view):
+    """Let signed-in users without a group reach this view (logout, language)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    wrapped.membership_required = False
+    return wrapped
+
+
+class MembershipRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or not getattr(view_func, "login_required", True):
+            return None
+        if not getattr(view_func, "membership_required", True) or has_access(user):
+            return None
+        return render(request, "beheer/no_access.html", status=403)

@@ -1,0 +1,45 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+DEMO_APPS = ("beheer", "matrix", "maturity", "kpi")
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a believable demo organisation (a Dutch housing corporation) with an "
+        "account for every persona. Safe to run twice: nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply the amount of data, for benchmarks (default 1).",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already has user accounts.",
+        )
+
+    def handle(self, *args, scale, if_empty, **options):
+        if scale < 1:
+            raise CommandError("--scale must be 1 or more.")
+        if if_empty and get_user_model().objects.exists():
+            self.stdout.write("The database already has accounts; demo data not loaded.")
+            return
+        with transaction.atomic():
+            # Each app contributes its own demo.py, loaded in this order so that
+            # later apps can build on the records of earlier ones.
+            for app in DEMO_APPS:
+                if find_spec(f"{app}.demo") is None:
+                    continue
+                summary = import_module(f"{app}.demo").load(scale=scale)
+                for what, count in summary.items():
+                    self.stdout.write(f"{app}: {what}: {count}")
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

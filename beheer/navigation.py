@@ -1,0 +1,72 @@
+"""The sections of the application, as the header and the dashboard show them.
+
+A section whose pages are not built yet has no URL to reverse; it is then shown
+without a link, so the navigation never leads to a 404.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: Promise
+    url_name: str
+    description: Promise
+
+    @property
+    def url(self) -> str | None:
+        return _reverse_or_none(self.url_name)
+
+
+@cache
+def _reverse_or_none(url_name: str) -> str | None:
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
+
+
+SECTIONS = (
+    Section(
+        "dashboard",
+        _("Dashboard"),
+        "dashboard",
+        _("Overview of the management organisation."),
+    ),
+    Section(
+        "organisation",
+        _("Organisation"),
+        "beheer:components",
+        _("Components, roles, people and who holds which role."),
+    ),
+    Section(
+        "matrix",
+        _("Management matrix"),
+        "matrix:grid",
+        _("Who is responsible, accountable, consulted and informed for each task."),
+    ),
+    Section(
+        "authorisations",
+        _("Authorisations"),
+        "matrix:rights",
+        _("Which role has which rights in the software, and what to revoke."),
+    ),
+    Section(
+        "maturity",
+        _("Maturity"),
+        "maturity:index",
+        _("The maturity self-assessment per department, with results and next steps."),
+    ),
+    Section(
+        "kpi",
+        _("KPIs"),
+        "kpi:dashboard",
+        _("The critical success factors, KPIs, measurements and channel statistics."),
+    ),
+)

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from django.views.i18n import set_language
+
+from beheer import views
+from beheer.access import membership_not_required
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("healthz/", views.healthz, name="healthz"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path(
+        "logout/",
+        membership_not_required(auth_views.LogoutView.as_view()),
+        name="logout",
+    ),
+    path(
+        "taal/",
+        login_not_required(membership_not_required(set_language)),
+        name="set_language",
+    ),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import Group
+from django.db import DatabaseError, connection
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from beheer import groups
+from beheer.navigation import SECTIONS
+
+
+@require_GET
+@never_cache
+@login_not_required
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        # Load balancers take this instance out of rotation until the database is back.
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def dashboard(request):
+    counts = dict(
+        Group.objects.filter(name__in=groups.ALL)
+        .annotate(members=Count("user", distinct=True))
+        .values_list("name", "members")
+    )
+    group_rows = [(name, groups.DESCRIPTIONS[name], counts.get(name, 0)) for name in groups.ALL]
+    return render(
+        request,
+        "beheer/dashboard.html",
+        {"group_rows": group_rows, "feature_sections": SECTIONS[1:]},
+    )

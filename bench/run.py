@@ -1,0 +1,223 @@
+"""Benchmark the main pages against a real gunicorn, relative to /healthz/.
+
+Absolute numbers depend on the machine; the ratio of a page's throughput to
+that of /healthz/ (a single database round trip, measured in the same run) is
+what the targets are stated in.
+
+    python bench/run.py [--scale N] [--requests N] [--concurrency N]
+
+Uses DATABASE_URL when set (PostgreSQL), otherwise a fresh SQLite file.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    username: str | None  # None: anonymous
+    # Minimum throughput as a fraction of /healthz/; None: measured, no target yet.
+    target_ratio: float | None = None
+
+
+PAGES = [
+    Page("healthz", "/healthz/", None),
+    Page("dashboard", "/", "manager", target_ratio=0.2),
+]
+DEMO_PASSWORD = "beheer-demo"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(env: dict, *args: str) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def _wait_until_up(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz/")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not come up")
+
+
+def _log_in(port: int, username: str) -> str:
+    """Return a Cookie header value for a logged-in session."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/login/")
+    response = conn.getresponse()
+    body = response.read().decode()
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    form = urlencode(
+        {"username": username, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token}
+    )
+    conn.request(
+        "POST",
+        "/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_cookie}",
+        },
+    )
+    response = conn.getresponse()
+    response.read()
+    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie", ""))
+    if response.status != 302 or not session:
+        raise SystemExit(f"could not log in as {username}")
+    return f"sessionid={session.group(1)}; csrftoken={csrf_cookie}"
+
+
+def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int):
+    latencies: list[float] = []
+    errors = []
+    lock = threading.Lock()
+    per_worker = requests // concurrency
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Cookie": cookie} if cookie else {}
+        mine = []
+        for _ in range(per_worker):
+            start = time.perf_counter()
+            conn.request("GET", page.path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                errors.append(response.status)
+        with lock:
+            latencies.extend(mine)
+
+    for _ in range(10):  # warm up caches and connections
+        worker_conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        worker_conn.request("GET", page.path, headers={"Cookie": cookie} if cookie else {})
+        worker_conn.getresponse().read()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        raise SystemExit(f"{page.name}: {len(errors)} responses were not 200 ({errors[:3]})")
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="beheer-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "beheer.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-" + "b" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    database = env["DATABASE_URL"].split(":", 1)[0]
+    print(f"Preparing: {database}, demo data at scale {args.scale}", flush=True)
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "loaddemo", f"--scale={args.scale}")
+    _manage(env, "collectstatic", "--noinput")
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "beheer.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={args.workers}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    missed = []
+    try:
+        _wait_until_up(port)
+        cookies = {None: ""}
+        results = {}
+        for page in PAGES:
+            if page.username not in cookies:
+                cookies[page.username] = _log_in(port, page.username)
+            results[page.name] = _measure(
+                port, page, cookies[page.username], args.requests, args.concurrency
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    baseline = results["healthz"]["rps"]
+    print(
+        f"\n{args.requests} requests per page, {args.concurrency} clients, "
+        f"{args.workers} gunicorn workers, {database}, scale {args.scale}\n"
+    )
+    print(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  target")
+    for page in PAGES:
+        result = results[page.name]
+        ratio = result["rps"] / baseline
+        if page.target_ratio is None:
+            verdict = "-"
+        elif ratio >= page.target_ratio:
+            verdict = f">= {page.target_ratio:.2f} met"
+        else:
+            verdict = f">= {page.target_ratio:.2f} MISSED"
+            missed.append(page.name)
+        print(
+            f"{page.name:<16}{result['rps']:>9.1f}{result['p50']:>9.1f}"
+            f"{result['p95']:>9.1f}{ratio:>8.2f}  {verdict}"
+        )
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.personas import ALL_PERSONAS
+
+DASHBOARD_READERS = {"beheerder", "manager", "owner", "key_user", "mt"}
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_each_persona_gets_what_it_may_see(client_as, persona):
+    response = client_as(persona).get(reverse("dashboard"))
+
+    if persona == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"] == reverse("login") + "?next=/"
+    elif persona in DASHBOARD_READERS:
+        assert response.status_code == 200
+        assert "beheer/dashboard.html" in [t.name for t in response.templates]
+    else:
+        assert response.status_code == 403
+        assert "beheer/no_access.html" in [t.name for t in response.templates]
+
+
+def test_it_counts_accounts_per_group(client_as):
+    response = client_as("manager").get(reverse("dashboard"))
+
+    rows = {name: members for name, _description, members in response.context["group_rows"]}
+    assert rows == {"Beheerders": 1, "Managers": 1, "Eigenaren": 1, "Key users": 1, "MT": 1}
+    assert b'data-group="Key users">1<' in response.content
+
+
+def test_it_links_only_sections_that_exist(client_as):
+    response = client_as("manager").get(reverse("dashboard"))
+
+    for section in response.context["feature_sections"]:
+        if section.url:
+            assert f'href="{section.url}"'.encode() in response.content
+        else:
+            assert "Nog niet beschikbaar" in response.content.decode()
+
+
+@pytest.mark.parametrize("scale", [1, 4])
+def test_its_query_count_does_not_grow_with_the_data(
+    client_as, django_assert_max_num_queries, scale
+):
+    call_command("loaddemo", scale=scale, stdout=None)
+    client = client_as("manager")
+
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
