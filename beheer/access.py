@@ -7,7 +7,9 @@ friendly page that tells them whom to ask, instead of a wall of 403s.
 
 from functools import wraps
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from beheer import groups
 
@@ -56,3 +58,13 @@ class MembershipRequiredMiddleware:
         if not getattr(view_func, "membership_required", True) or has_access(user):
             return None
         return render(request, "beheer/no_access.html", status=403)
+
+
+def can_edit_register(user) -> bool:
+    """Managers and beheerders maintain the organisation register."""
+    return in_any_group(user, groups.BEHEERDERS, groups.MANAGERS)
+
+
+def require_register_editor(request) -> None:
+    if not can_edit_register(request.user):
+        raise PermissionDenied(_("Only the beheerteam (managers) may change the register."))

@@ -1,5 +1,5 @@
-from django.conf import settings
-
+from beheer.access import can_edit_register
+from beheer.models import OrganisationSettings
 from beheer.navigation import SECTIONS
 
 
@@ -8,7 +8,8 @@ def site(request):
     current = match.view_name if match else ""
     return {
         "sections": SECTIONS,
-        "current_view": current,
-        "organisation_name": settings.ORGANISATION_NAME,
-        "beheerteam_email": settings.BEHEERTEAM_EMAIL,
+        "current_section": next((s.key for s in SECTIONS if s.is_active(current)), ""),
+        # Header and footer show it on every page.
+        "organisation": OrganisationSettings.load(),
+        "can_edit_register": can_edit_register(request.user),
     }

@@ -18,6 +18,11 @@ class Section:
     title: Promise
     url_name: str
     description: Promise
+    # View-name prefixes of the pages that belong to this section.
+    match: tuple[str, ...] = ()
+
+    def is_active(self, view_name: str) -> bool:
+        return view_name == self.url_name or any(view_name.startswith(p) for p in self.match)
 
     @property
     def url(self) -> str | None:
@@ -44,6 +49,7 @@ SECTIONS = (
         _("Organisation"),
         "beheer:components",
         _("Components, roles, people and who holds which role."),
+        ("beheer:",),
     ),
     Section(
         "matrix",

@@ -194,9 +194,8 @@ if envbool("SECURE_PROXY_SSL_HEADER", False):
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "beheer@localhost")
 
-# Shown in the footer until the organisation register holds these.
-ORGANISATION_NAME = os.getenv("ORGANISATION_NAME", "")
-BEHEERTEAM_EMAIL = os.getenv("BEHEERTEAM_EMAIL", "")
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 LOGGING = {
     "version": 1,

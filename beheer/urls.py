@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
-from beheer import views
 from beheer.access import membership_not_required
+from beheer.views import core as views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -25,5 +25,6 @@ urlpatterns = [
         login_not_required(membership_not_required(set_language)),
         name="set_language",
     ),
+    path("organisatie/", include("beheer.organisation_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,12 @@
 from django.urls import reverse
 
+from beheer.models import OrganisationSettings
 
-def test_a_user_without_group_sees_whom_to_ask(client_as, settings):
-    settings.BEHEERTEAM_EMAIL = "beheerteam@delinde.example"
+
+def test_a_user_without_group_sees_whom_to_ask(client_as):
+    OrganisationSettings.objects.update_or_create(
+        pk=1, defaults={"beheerteam_email": "beheerteam@delinde.example"}
+    )
 
     response = client_as("outsider").get(reverse("dashboard"))
 

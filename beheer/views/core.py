@@ -7,7 +7,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from beheer import groups
+from beheer.models import Component, Person, Role
+from beheer.risks import knowledge_risks
 from beheer.navigation import SECTIONS
 
 
@@ -32,8 +37,18 @@ def dashboard(request):
         .values_list("name", "members")
     )
     group_rows = [(name, groups.DESCRIPTIONS[name], counts.get(name, 0)) for name in groups.ALL]
+    register_counts = [
+        (_("Components"), Component.objects.count(), reverse("beheer:components")),
+        (_("Roles"), Role.objects.count(), reverse("beheer:roles")),
+        (_("People"), Person.objects.filter(is_active=True).count(), reverse("beheer:people")),
+    ]
     return render(
         request,
         "beheer/dashboard.html",
-        {"group_rows": group_rows, "feature_sections": SECTIONS[1:]},
+        {
+            "group_rows": group_rows,
+            "feature_sections": SECTIONS[1:],
+            "register_counts": register_counts,
+            "risks": knowledge_risks(),
+        },
     )

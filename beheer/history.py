@@ -1,0 +1,83 @@
+"""The change history shown on detail pages: who changed what, when, old -> new."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CHANGE_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime
+    who: str
+    action: str
+    changes: list[FieldChange]
+
+
+def _display(field: models.Field, value, related_names: dict) -> str:
+    if value in (None, ""):
+        return "—"
+    if field.is_relation:
+        return related_names.get((field.name, value), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(value)
+
+
+def history_entries(obj: models.Model, *, limit: int = 30) -> list[HistoryEntry]:
+    """The latest `limit` changes of `obj`, newest first, in a fixed number of queries."""
+    records = list(obj.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    model_fields = {f.name: f for f in obj._meta.concrete_fields}
+
+    pairs = []
+    for index, record in enumerate(records[:limit]):
+        older = records[index + 1] if index + 1 < len(records) else None
+        delta = record.diff_against(older) if older is not None else None
+        pairs.append((record, delta.changes if delta else []))
+
+    # Names of related objects the changes refer to: one query per related model.
+    wanted: dict[models.Field, set] = {}
+    for _record, changes in pairs:
+        for change in changes:
+            field = model_fields.get(change.field)
+            if field is not None and field.is_relation:
+                wanted.setdefault(field, set()).update(
+                    v for v in (change.old, change.new) if v is not None
+                )
+    related_names = {}
+    for field, ids in wanted.items():
+        for pk, name in ((o.pk, str(o)) for o in field.related_model.objects.filter(pk__in=ids)):
+            related_names[(field.name, pk)] = name
+
+    entries = []
+    for record, changes in pairs:
+        user = record.history_user
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else str(_("system")),
+                action=str(CHANGE_TYPES.get(record.history_type, record.history_type)),
+                changes=[
+                    FieldChange(
+                        str(model_fields[c.field].verbose_name),
+                        _display(model_fields[c.field], c.old, related_names),
+                        _display(model_fields[c.field], c.new, related_names),
+                    )
+                    for c in changes
+                    if c.field in model_fields
+                ],
+            )
+        )
+    return entries

@@ -1,0 +1,117 @@
+"""Import and export of the register in the Django admin, keyed by natural keys.
+
+Spreadsheets refer to records by name or e-mail, never by database id, so a
+file exported from one installation imports into another.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+from import_export.widgets import ForeignKeyWidget
+
+from beheer.models import (
+    Assignment,
+    Component,
+    Department,
+    Person,
+    Role,
+    ServiceProcess,
+    Supplier,
+)
+
+
+class _NaturalKeyResource(resources.ModelResource):
+    class Meta:
+        # Validate every row first; import nothing when any row fails.
+        use_transactions = True
+        rollback_on_validation_errors = True
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+
+def _fk(field: str, model, lookup: str = "name", label=None) -> fields.Field:
+    return fields.Field(
+        attribute=field,
+        column_name=label or field,
+        widget=ForeignKeyWidget(model, field=lookup),
+    )
+
+
+class SupplierResource(_NaturalKeyResource):
+    class Meta(_NaturalKeyResource.Meta):
+        model = Supplier
+        import_id_fields = ("name",)
+        fields = ("name", "contact_name", "contact_email", "contact_phone", "website", "sla_notes")
+
+
+class DepartmentResource(_NaturalKeyResource):
+    class Meta(_NaturalKeyResource.Meta):
+        model = Department
+        import_id_fields = ("name",)
+        fields = ("name", "description")
+
+
+class ComponentResource(_NaturalKeyResource):
+    supplier = _fk("supplier", Supplier)
+
+    class Meta(_NaturalKeyResource.Meta):
+        model = Component
+        import_id_fields = ("name",)
+        fields = ("name", "kind", "description", "supplier", "work_agreements")
+
+
+class ServiceProcessResource(_NaturalKeyResource):
+    component = _fk("component", Component)
+    department = _fk("department", Department)
+
+    class Meta(_NaturalKeyResource.Meta):
+        model = ServiceProcess
+        import_id_fields = ("name",)
+        fields = ("name", "description", "component", "department")
+
+
+class RoleResource(_NaturalKeyResource):
+    component = _fk("component", Component)
+    service_process = _fk("service_process", ServiceProcess)
+
+    class Meta(_NaturalKeyResource.Meta):
+        model = Role
+        import_id_fields = ("name",)
+        fields = ("name", "kind", "component", "service_process", "description", "responsibilities")
+
+
+class PersonResource(_NaturalKeyResource):
+    department = _fk("department", Department)
+    supplier = _fk("supplier", Supplier)
+
+    class Meta(_NaturalKeyResource.Meta):
+        model = Person
+        import_id_fields = ("email",)
+        fields = (
+            "name",
+            "email",
+            "job_title",
+            "department",
+            "is_external",
+            "supplier",
+            "firm",
+            "is_active",
+            "leaving_date",
+        )
+
+    def before_import_row(self, row, **kwargs):
+        if not (row.get("email") or "").strip():
+            raise ValidationError(
+                _("Every person needs an e-mail address: it identifies them in the import.")
+            )
+
+
+class AssignmentResource(_NaturalKeyResource):
+    person = _fk("person", Person, lookup="email", label="person_email")
+    role = _fk("role", Role)
+
+    class Meta(_NaturalKeyResource.Meta):
+        model = Assignment
+        import_id_fields = ("person", "role", "kind", "start_date")
+        fields = ("person", "role", "kind", "start_date", "end_date", "note")

@@ -1,0 +1,69 @@
+"""Changes to the register that touch several records at once."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+
+from beheer.models import Assignment, Person, Role
+
+
+@dataclass(frozen=True)
+class LeaveConsequence:
+    role: Role
+    kind: str  # Assignment.Kind of the ending assignment
+    becomes_vacant: bool  # the last holder leaves
+    loses_deputy: bool  # the last deputy leaves
+
+
+def _affected_assignments(person: Person, leaving_date: date):
+    """Assignments still running after the leaving date."""
+    return (
+        person.assignments.filter(Q(end_date__isnull=True) | Q(end_date__gt=leaving_date))
+        .select_related("role")
+        .order_by("role__name", "kind")
+    )
+
+
+def person_leave_consequences(*, person: Person, leaving_date: date) -> list[LeaveConsequence]:
+    """What happens to the roles of `person` when they leave on `leaving_date`."""
+    affected = list(_affected_assignments(person, leaving_date))
+    day_after = leaving_date + timedelta(days=1)
+    # Who else holds the same roles the day after, in one query.
+    others = set(
+        Assignment.objects.filter(role__in=[a.role_id for a in affected], start_date__lte=day_after)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day_after))
+        .exclude(person=person)
+        .values_list("role_id", "kind")
+    )
+    return [
+        LeaveConsequence(
+            role=assignment.role,
+            kind=assignment.kind,
+            becomes_vacant=assignment.kind == Assignment.Kind.HOLDER
+            and (assignment.role_id, Assignment.Kind.HOLDER) not in others,
+            loses_deputy=assignment.kind == Assignment.Kind.DEPUTY
+            and (assignment.role_id, Assignment.Kind.DEPUTY) not in others,
+        )
+        for assignment in affected
+    ]
+
+
+@transaction.atomic
+def person_leave(*, person: Person, leaving_date: date) -> list[LeaveConsequence]:
+    """Record that `person` leaves: their assignments end on the leaving date.
+
+    Assignments that would only start after the leaving date are removed, since
+    they will never be in force.
+    """
+    consequences = person_leave_consequences(person=person, leaving_date=leaving_date)
+    for assignment in _affected_assignments(person, leaving_date):
+        if assignment.start_date > leaving_date:
+            assignment.delete()
+        else:
+            assignment.end_date = leaving_date
+            assignment.save(update_fields=["end_date"])
+    person.leaving_date = leaving_date
+    person.save(update_fields=["leaving_date"])
+    return consequences

@@ -1,0 +1,156 @@
+"""Who holds which role: assigning, ending and leaving, and the role card."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beheer import services
+from beheer.access import require_register_editor
+from beheer.forms import AssignmentForm, LeaveForm
+from beheer.models import Assignment, OrganisationSettings, Person, Role
+
+
+def _assign(request, *, person=None, role=None):
+    require_register_editor(request)
+    back = person or role
+    form = AssignmentForm(request.POST or None, person=person, role=role)
+    if request.method == "POST" and form.is_valid():
+        assignment = form.save()
+        messages.success(
+            request,
+            _("%(person)s is now %(kind)s of %(role)s.")
+            % {
+                "person": assignment.person.name,
+                "kind": assignment.get_kind_display().lower(),
+                "role": assignment.role.name,
+            },
+        )
+        return redirect(back)
+    return render(
+        request,
+        "beheer/assignment_form.html",
+        {"form": form, "back": back, "person": person, "role": role},
+    )
+
+
+def person_assign(request, pk):
+    return _assign(request, person=get_object_or_404(Person, pk=pk))
+
+
+def role_assign(request, pk):
+    return _assign(request, role=get_object_or_404(Role, pk=pk))
+
+
+def assignment_update(request, pk):
+    require_register_editor(request)
+    assignment = get_object_or_404(Assignment.objects.select_related("person", "role"), pk=pk)
+    form = AssignmentForm(request.POST or None, instance=assignment)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The assignment has been saved."))
+        return redirect(assignment.role)
+    return render(
+        request,
+        "beheer/assignment_form.html",
+        {"form": form, "assignment": assignment, "back": assignment.role},
+    )
+
+
+@require_POST
+def assignment_delete(request, pk):
+    require_register_editor(request)
+    assignment = get_object_or_404(Assignment.objects.select_related("person", "role"), pk=pk)
+    back = assignment.person if request.POST.get("back") == "person" else assignment.role
+    assignment.delete()
+    messages.success(
+        request,
+        _("%(person)s no longer has the role %(role)s.")
+        % {"person": assignment.person.name, "role": assignment.role.name},
+    )
+    return redirect(back)
+
+
+def person_leave(request, pk):
+    """Record a leaving date: preview what becomes vacant, then confirm."""
+    require_register_editor(request)
+    person = get_object_or_404(Person, pk=pk)
+    form = LeaveForm(request.POST or request.GET or None)
+    consequences = None
+    if form.is_bound and form.is_valid():
+        leaving_date = form.cleaned_data["leaving_date"]
+        if request.method == "POST" and "confirm" in request.POST:
+            consequences = services.person_leave(person=person, leaving_date=leaving_date)
+            vacant = [c.role.name for c in consequences if c.becomes_vacant]
+            no_deputy = [c.role.name for c in consequences if c.loses_deputy]
+            messages.success(
+                request,
+                _("%(person)s leaves on %(date)s; %(count)s assignments end then.")
+                % {
+                    "person": person.name,
+                    "date": leaving_date.strftime("%d-%m-%Y"),
+                    "count": len(consequences),
+                },
+            )
+            if vacant:
+                messages.warning(request, _("Vacant from then on: %s") % ", ".join(vacant))
+            if no_deputy:
+                messages.warning(
+                    request, _("Without a deputy from then on: %s") % ", ".join(no_deputy)
+                )
+            return redirect(person)
+        consequences = services.person_leave_consequences(person=person, leaving_date=leaving_date)
+    return render(
+        request,
+        "beheer/person_leave.html",
+        {"person": person, "form": form, "consequences": consequences},
+    )
+
+
+def person_card(request, pk):
+    """The one-page quick reference card of a person's roles."""
+    person = get_object_or_404(Person.objects.select_related("department", "supplier"), pk=pk)
+    today = timezone.localdate()
+    mine = list(
+        Assignment.objects.current(today)
+        .filter(person=person)
+        .select_related("role", "role__component", "role__service_process")
+        .order_by("kind", "role__name")
+    )
+    role_ids = [a.role_id for a in mine]
+    colleagues = (
+        Assignment.objects.current(today)
+        .filter(role_id__in=role_ids)
+        .exclude(person=person)
+        .select_related("person")
+        .order_by("kind", "person__name")
+    )
+    others_by_role = {}
+    for assignment in colleagues:
+        others_by_role.setdefault(assignment.role_id, []).append(assignment)
+    components = {a.role.component for a in mine if a.role.component_id}
+    cards = [
+        {
+            "assignment": a,
+            "role": a.role,
+            "holders": [
+                o for o in others_by_role.get(a.role_id, []) if o.kind == Assignment.Kind.HOLDER
+            ],
+            "deputies": [
+                o for o in others_by_role.get(a.role_id, []) if o.kind == Assignment.Kind.DEPUTY
+            ],
+        }
+        for a in mine
+    ]
+    return render(
+        request,
+        "beheer/person_card.html",
+        {
+            "person": person,
+            "cards": cards,
+            "components": sorted(components, key=lambda c: c.name),
+            "today": today,
+            "organisation": OrganisationSettings.load(),
+        },
+    )

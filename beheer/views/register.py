@@ -1,0 +1,185 @@
+"""Generic list, form and delete views shared by the register's models."""
+
+from django.contrib import messages
+from django.db.models import ProtectedError, deletion
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from simple_history.models import HistoricalChanges
+
+from beheer.access import can_edit_register, require_register_editor
+from beheer.history import history_entries
+
+
+class EditorRequiredMixin:
+    def dispatch(self, request, *args, **kwargs):
+        require_register_editor(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RegisterContextMixin:
+    """Names and links every register page shows, derived from the model."""
+
+    url_prefix: str  # e.g. "component" -> beheer:component, beheer:component-create
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meta = self.model._meta
+        context.update(
+            verbose_name=meta.verbose_name,
+            verbose_name_plural=meta.verbose_name_plural,
+            list_url=reverse(f"beheer:{self.list_url_name}"),
+            create_url=reverse(f"beheer:{self.url_prefix}-create"),
+            can_edit=can_edit_register(self.request.user),
+            url_prefix=self.url_prefix,
+        )
+        return context
+
+    @property
+    def list_url_name(self) -> str:
+        return {"person": "people", "process": "processes"}.get(
+            self.url_prefix, f"{self.url_prefix}s"
+        )
+
+
+class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
+    template_name = "beheer/register_list.html"
+    empty_help: str = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_filtered"] = any(
+            v for k, v in self.request.GET.items() if k not in ("sort", "page")
+        )
+        context["register_is_empty"] = not context["is_filtered"] and not self.object_list.exists()
+        context["empty_help"] = self.empty_help
+        return context
+
+
+class RegisterDetailView(RegisterContextMixin, DetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_entries(self.object)
+        return context
+
+
+class ConcurrencyGuardMixin:
+    """Refuse to save over a change someone else made since the form was opened.
+
+    The form carries the id of the newest history record it was based on; if the
+    object has a newer one by the time it is posted, the user's input is kept and
+    they are asked to compare before saving again.
+    """
+
+    def _latest_history_id(self) -> int | None:
+        return (
+            self.object.history.order_by("-history_id").values_list("history_id", flat=True).first()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["seen_version"] = self._latest_history_id()
+        return context
+
+    def form_valid(self, form):
+        seen = self.request.POST.get("seen_version", "")
+        if seen and seen != str(self._latest_history_id()):
+            form.add_error(
+                None,
+                _(
+                    "Someone else changed this %(what)s after you opened it. Your changes "
+                    "have not been saved: compare them with the current values below, "
+                    "then save again."
+                )
+                % {"what": self.model._meta.verbose_name},
+            )
+            current = self.model.objects.get(pk=self.object.pk)
+            conflicts = [
+                (form[name].label, getattr(current, name), form.cleaned_data.get(name))
+                for name in form.fields
+                if getattr(current, name, None) != form.cleaned_data.get(name)
+            ]
+            return self.render_to_response(self.get_context_data(form=form, conflicts=conflicts))
+        return super().form_valid(form)
+
+
+class RegisterCreateView(EditorRequiredMixin, RegisterContextMixin, CreateView):
+    template_name = "beheer/register_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("%(object)s has been added.") % {"object": self.object})
+        return response
+
+
+class RegisterUpdateView(
+    EditorRequiredMixin, RegisterContextMixin, ConcurrencyGuardMixin, UpdateView
+):
+    template_name = "beheer/register_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not form.errors:
+            messages.success(
+                self.request, _("%(object)s has been saved.") % {"object": self.object}
+            )
+        return response
+
+
+def deletion_impact(obj) -> list[dict]:
+    """What deleting `obj` does to the records that refer to it."""
+    effects = {
+        deletion.CASCADE: _("will be deleted too"),
+        deletion.SET_NULL: _("will lose this link"),
+        deletion.PROTECT: _("prevent deleting it"),
+    }
+    impact = []
+    for relation in obj._meta.related_objects:
+        if issubclass(relation.related_model, HistoricalChanges):
+            continue
+        if relation.one_to_one:
+            related = getattr(obj, relation.get_accessor_name(), None)
+            items, count = ([related], 1) if related is not None else ([], 0)
+        else:
+            queryset = getattr(obj, relation.get_accessor_name()).all()
+            count = queryset.count()
+            items = list(queryset[:20]) if count else []
+        if count:
+            impact.append(
+                {
+                    "name": relation.related_model._meta.verbose_name_plural,
+                    "count": count,
+                    "items": items,
+                    "effect": effects.get(relation.on_delete, ""),
+                    "blocks": relation.on_delete is deletion.PROTECT,
+                }
+            )
+    return impact
+
+
+class RegisterDeleteView(EditorRequiredMixin, RegisterContextMixin, DeleteView):
+    template_name = "beheer/register_confirm_delete.html"
+
+    def get_success_url(self):
+        return reverse(f"beheer:{self.list_url_name}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["impact"] = deletion_impact(self.object)
+        return context
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            self.object.delete()
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(object)s is still in use and cannot be deleted.") % {"object": name},
+            )
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        messages.success(self.request, _("%(object)s has been deleted.") % {"object": name})
+        return HttpResponseRedirect(self.get_success_url())

@@ -1,0 +1,65 @@
+"""Shared parts of the Excel workbooks the MT receives.
+
+Cells never hold user text as a live formula: a value starting with = + - @
+(or a tab/carriage return) is stored as a text cell with Excel's quote prefix,
+so it shows and reads back exactly as typed but is never evaluated.
+"""
+
+from io import BytesIO
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = PatternFill("solid", fgColor="0F4C81")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def set_cell(sheet: Worksheet, row: int, column: int, value):
+    """Write `value` into a cell as data, never as a formula; return the cell."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = "" if value is None else value
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def write_title(sheet: Worksheet, title: str, subtitle_lines: list[str]) -> int:
+    """Write a title block; return the next free row."""
+    set_cell(sheet, 1, 1, title).font = TITLE_FONT
+    for offset, line in enumerate(subtitle_lines, start=2):
+        set_cell(sheet, offset, 1, line)
+    return len(subtitle_lines) + 3
+
+
+def write_table(sheet: Worksheet, first_row: int, headers: list[str], rows, widths=None) -> int:
+    """Write a header row and data rows; freeze the header; return the next free row."""
+    for column, header in enumerate(headers, start=1):
+        cell = set_cell(sheet, first_row, column, str(header))
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+    row_number = first_row
+    for row_number, row in enumerate(rows, start=first_row + 1):
+        for column, value in enumerate(row, start=1):
+            cell = set_cell(sheet, row_number, column, value)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.freeze_panes = sheet.cell(row=first_row + 1, column=1)
+    if row_number > first_row:
+        sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(len(headers))}{row_number}"
+    for column, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    return row_number + 1
+
+
+def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
