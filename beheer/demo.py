@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from beheer import groups
+from beheer.defaults import ensure_default_structure
 from beheer.models import (
     Assignment,
     Component,
@@ -264,6 +265,7 @@ ASSIGNMENTS = [
 def _register(scale: int) -> dict[str, int]:
     today = timezone.localdate()
     created = {"people": 0, "roles": 0, "assignments": 0}
+    ensure_default_structure(Component, Role, OrganisationSettings)
     OrganisationSettings.objects.update_or_create(pk=1, defaults=SETTINGS)
     suppliers = {}
     for name, (contact, email, sla) in SUPPLIERS.items():

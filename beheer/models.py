@@ -14,12 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class WebAddressField(models.URLField):
+    """A URL whose form treats an address typed without scheme as https (Django 6's default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class OrganisationSettings(models.Model):
     """The one settings record of the organisation (always pk 1)."""
 
     name = models.CharField(_("organisation name"), max_length=200, blank=True)
     beheerteam_email = models.EmailField(_("beheerteam e-mail"), blank=True)
-    intranet_url = models.URLField(_("intranet page"), blank=True)
+    intranet_url = WebAddressField(_("intranet page"), blank=True)
     max_roles_per_person = models.PositiveSmallIntegerField(
         _("maximum roles per person"),
         default=5,
@@ -51,7 +58,7 @@ class Supplier(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     sla_notes = models.TextField(_("SLA notes"), blank=True)
     history = HistoricalRecords()
 

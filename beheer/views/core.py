@@ -4,16 +4,15 @@ from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-
 from beheer import groups
 from beheer.models import Component, Person, Role
-from beheer.risks import knowledge_risks
 from beheer.navigation import SECTIONS
+from beheer.risks import knowledge_risks
 
 
 @require_GET

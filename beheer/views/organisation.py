@@ -61,7 +61,12 @@ class ComponentList(ComponentMixin, RegisterListView):
     )
 
     def get_queryset(self):
-        return Component.objects.select_related("supplier").annotate(role_count=Count("roles"))
+        # Aggregating queries ignore Meta.ordering, so order explicitly.
+        return (
+            Component.objects.select_related("supplier")
+            .annotate(role_count=Count("roles"))
+            .order_by("name")
+        )
 
 
 class ComponentDetail(ComponentMixin, RegisterDetailView):
@@ -115,7 +120,11 @@ class RoleList(RoleMixin, RegisterListView):
         holder = Assignment.objects.current(today).filter(
             role=OuterRef("pk"), kind=Assignment.Kind.HOLDER
         )
-        return roles_with_current_assignments(today).annotate(has_holder=Exists(holder))
+        return (
+            roles_with_current_assignments(today)
+            .annotate(has_holder=Exists(holder))
+            .order_by("name")
+        )
 
 
 class RoleDetail(RoleMixin, RegisterDetailView):
@@ -173,8 +182,10 @@ class PersonList(PersonMixin, RegisterListView):
     )
 
     def get_queryset(self):
-        return Person.objects.select_related("department", "supplier").annotate(
-            role_count=_current_count("assignments")
+        return (
+            Person.objects.select_related("department", "supplier")
+            .annotate(role_count=_current_count("assignments"))
+            .order_by("name")
         )
 
 
@@ -290,7 +301,7 @@ class SupplierList(SupplierMixin, RegisterListView):
         return Supplier.objects.annotate(
             component_count=Count("components", distinct=True),
             people_count=Count("people", distinct=True),
-        )
+        ).order_by("name")
 
 
 class SupplierDetail(SupplierMixin, RegisterDetailView):
@@ -330,7 +341,7 @@ class DepartmentList(DepartmentMixin, RegisterListView):
     empty_help = _("Add the departments; maturity is assessed per department.")
 
     def get_queryset(self):
-        return Department.objects.annotate(people_count=Count("people"))
+        return Department.objects.annotate(people_count=Count("people")).order_by("name")
 
 
 class DepartmentDetail(DepartmentMixin, RegisterDetailView):

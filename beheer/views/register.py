@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db.models import ProtectedError, deletion
+from django.forms import Form
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -162,6 +163,10 @@ def deletion_impact(obj) -> list[dict]:
 
 class RegisterDeleteView(EditorRequiredMixin, RegisterContextMixin, DeleteView):
     template_name = "beheer/register_confirm_delete.html"
+
+    def get_form_class(self):
+        # Confirming needs no fields; the model's edit form belongs to the other views.
+        return Form
 
     def get_success_url(self):
         return reverse(f"beheer:{self.list_url_name}")

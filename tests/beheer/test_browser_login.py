@@ -6,7 +6,10 @@ from playwright.sync_api import Page, expect
 
 from beheer import demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _log_in(page: Page, base_url: str, username: str) -> None:

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.beheer import makers
 from tests.personas import ALL_PERSONAS
 
 DASHBOARD_READERS = {"beheerder", "manager", "owner", "key_user", "mt"}
@@ -47,6 +48,17 @@ def test_its_query_count_does_not_grow_with_the_data(
     call_command("loaddemo", scale=scale, stdout=None)
     client = client_as("manager")
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("dashboard"))
     assert response.status_code == 200
+
+
+def test_it_shows_the_knowledge_risk_counts(client_as, empty_register):
+    makers.role("Vacante rol")
+    makers.assign(makers.person(), makers.role("Rol zonder vervanger"))
+
+    content = client_as("mt").get(reverse("dashboard")).content.decode()
+
+    assert 'data-rule="vacant">1<' in content
+    assert 'data-rule="no_deputy">1<' in content
+    assert 'data-rule="overloaded">0<' in content
