@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class BeheerConfig(AppConfig):
     name = "beheer"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from beheer import signals
+
+        signals.connect()

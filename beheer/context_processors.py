@@ -10,6 +10,6 @@ def site(request):
         "sections": SECTIONS,
         "current_section": next((s.key for s in SECTIONS if s.is_active(current)), ""),
         # Header and footer show it on every page.
-        "organisation": OrganisationSettings.load(),
+        "organisation": OrganisationSettings.for_request(request),
         "can_edit_register": can_edit_register(request.user),
     }

@@ -35,7 +35,10 @@ class OrganisationSettings(models.Model):
     ending_soon_days = models.PositiveSmallIntegerField(
         _("warn about assignments ending within (days)"), default=60
     )
-    history = HistoricalRecords()
+    # Raised on every change to the register. Cached renderings carry it in their
+    # key, so each app server recognises stale ones although caches are per process.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["data_version"])
 
     class Meta:
         verbose_name = _("organisation settings")
@@ -46,11 +49,28 @@ class OrganisationSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        if not self._state.adding and "update_fields" not in kwargs:
+            # Never write back a data version read earlier: it may have moved on.
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if f.name not in ("id", "data_version")
+            ]
         super().save(*args, **kwargs)
+        self.register_changed()  # the limits change what the risk report shows
 
     @classmethod
     def load(cls) -> "OrganisationSettings":
         return cls.objects.get_or_create(pk=1)[0]
+
+    @classmethod
+    def for_request(cls, request) -> "OrganisationSettings":
+        """The settings, read once per request."""
+        if not hasattr(request, "_organisation_settings"):
+            request._organisation_settings = cls.load()
+        return request._organisation_settings
+
+    @classmethod
+    def register_changed(cls) -> None:
+        cls.objects.filter(pk=1).update(data_version=models.F("data_version") + 1)
 
 
 class Supplier(models.Model):

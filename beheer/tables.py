@@ -14,7 +14,7 @@ class _RegisterTable(tables.Table):
 
     class Meta:
         attrs = TABLE_ATTRS
-        per_page = 50
+        per_page = 25
         empty_text = _("Nothing matches these filters.")
 
 

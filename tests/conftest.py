@@ -50,3 +50,11 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts without cached renderings: data versions repeat across tests."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -5,6 +5,8 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -48,6 +50,7 @@ def dashboard(request):
             "group_rows": group_rows,
             "feature_sections": SECTIONS[1:],
             "register_counts": register_counts,
-            "risks": knowledge_risks(),
+            "risks": SimpleLazyObject(knowledge_risks),
+            "today": timezone.localdate(),
         },
     )

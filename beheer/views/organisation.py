@@ -1,6 +1,7 @@
 """Pages of the register: components, roles, people, processes, suppliers, departments."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,17 +31,20 @@ def _current_assignments(today=None):
     return Assignment.objects.current(today).select_related("person", "role")
 
 
-def _current_count(relation: str):
-    today = timezone.localdate()
-    return Count(
-        relation,
-        filter=Q(**{f"{relation}__start_date__lte": today})
-        & (
-            Q(**{f"{relation}__end_date__isnull": True})
-            | Q(**{f"{relation}__end_date__gte": today})
-        ),
-        distinct=True,
+def _count_of(queryset, link: str) -> Coalesce:
+    """Per row, how many records of `queryset` point to it through `link`.
+
+    A correlated subquery rather than Count() over a join: it needs no GROUP BY,
+    so the paginator's count query stays a plain COUNT(*) of the listed table.
+    """
+    counted = (
+        queryset.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # Components ---------------------------------------------------------------
@@ -64,7 +68,7 @@ class ComponentList(ComponentMixin, RegisterListView):
         # Aggregating queries ignore Meta.ordering, so order explicitly.
         return (
             Component.objects.select_related("supplier")
-            .annotate(role_count=Count("roles"))
+            .annotate(role_count=_count_of(Role.objects.all(), "component"))
             .order_by("name")
         )
 
@@ -184,7 +188,7 @@ class PersonList(PersonMixin, RegisterListView):
     def get_queryset(self):
         return (
             Person.objects.select_related("department", "supplier")
-            .annotate(role_count=_current_count("assignments"))
+            .annotate(role_count=_count_of(Assignment.objects.current(), "person"))
             .order_by("name")
         )
 
@@ -299,8 +303,8 @@ class SupplierList(SupplierMixin, RegisterListView):
 
     def get_queryset(self):
         return Supplier.objects.annotate(
-            component_count=Count("components", distinct=True),
-            people_count=Count("people", distinct=True),
+            component_count=_count_of(Component.objects.all(), "supplier"),
+            people_count=_count_of(Person.objects.all(), "supplier"),
         ).order_by("name")
 
 
@@ -341,7 +345,9 @@ class DepartmentList(DepartmentMixin, RegisterListView):
     empty_help = _("Add the departments; maturity is assessed per department.")
 
     def get_queryset(self):
-        return Department.objects.annotate(people_count=Count("people")).order_by("name")
+        return Department.objects.annotate(
+            people_count=_count_of(Person.objects.all(), "department")
+        ).order_by("name")
 
 
 class DepartmentDetail(DepartmentMixin, RegisterDetailView):

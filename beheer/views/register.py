@@ -1,10 +1,17 @@
 """Generic list, form and delete views shared by the register's models."""
 
+from hashlib import md5
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import ProtectedError, deletion
 from django.forms import Form
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
@@ -13,6 +20,7 @@ from simple_history.models import HistoricalChanges
 
 from beheer.access import can_edit_register, require_register_editor
 from beheer.history import history_entries
+from beheer.models import OrganisationSettings
 
 
 class EditorRequiredMixin:
@@ -28,16 +36,19 @@ class RegisterContextMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meta = self.model._meta
-        context.update(
-            verbose_name=meta.verbose_name,
-            verbose_name_plural=meta.verbose_name_plural,
-            list_url=reverse(f"beheer:{self.list_url_name}"),
-            create_url=reverse(f"beheer:{self.url_prefix}-create"),
-            can_edit=can_edit_register(self.request.user),
-            url_prefix=self.url_prefix,
-        )
+        context.update(self.register_names())
         return context
+
+    def register_names(self) -> dict:
+        meta = self.model._meta
+        return {
+            "verbose_name": meta.verbose_name,
+            "verbose_name_plural": meta.verbose_name_plural,
+            "list_url": reverse(f"beheer:{self.list_url_name}"),
+            "create_url": reverse(f"beheer:{self.url_prefix}-create"),
+            "can_edit": can_edit_register(self.request.user),
+            "url_prefix": self.url_prefix,
+        }
 
     @property
     def list_url_name(self) -> str:
@@ -47,17 +58,52 @@ class RegisterContextMixin:
 
 
 class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
+    """A filterable, sortable table whose rendering is cached until the register changes."""
+
     template_name = "beheer/register_list.html"
     empty_help: str = ""
+
+    def get(self, request, *args, **kwargs):
+        cached = cache.get(self._listing_key())
+        if cached is None:
+            return super().get(request, *args, **kwargs)
+        # Filters and table are rendered already: skip building them.
+        register_is_empty, listing = cached
+        context = {
+            **self.register_names(),
+            "register_is_empty": register_is_empty,
+            "listing": listing,
+            "empty_help": self.empty_help,
+        }
+        return TemplateResponse(request, self.template_name, context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_filtered"] = any(
             v for k, v in self.request.GET.items() if k not in ("sort", "page")
         )
-        context["register_is_empty"] = not context["is_filtered"] and not self.object_list.exists()
+        # The paginator has counted the rows already.
+        context["register_is_empty"] = (
+            not context["is_filtered"] and context["table"].paginator.count == 0
+        )
         context["empty_help"] = self.empty_help
+        context["listing"] = render_to_string(
+            f"{self.template_name}#listing", context, request=self.request
+        )
+        cache.set(self._listing_key(), (context["register_is_empty"], context["listing"]))
         return context
+
+    def _listing_key(self) -> str:
+        request = self.request
+        parts = (
+            self.url_prefix,
+            OrganisationSettings.for_request(request).data_version,
+            get_language(),
+            can_edit_register(request.user),
+            timezone.localdate().isoformat(),  # roles "in force today"
+            request.get_full_path(),
+        )
+        return "register-list:" + md5("|".join(map(str, parts)).encode()).hexdigest()
 
 
 class RegisterDetailView(RegisterContextMixin, DetailView):

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -9,7 +10,9 @@ from beheer.xlsx import write_table, write_title, xlsx_response
 
 
 def risk_report(request):
-    return render(request, "beheer/risks.html", {"report": knowledge_risks()})
+    # Computed only when the cached rendering is missing or stale.
+    report = SimpleLazyObject(knowledge_risks)
+    return render(request, "beheer/risks.html", {"report": report, "today": timezone.localdate()})
 
 
 def risk_report_xlsx(request):
