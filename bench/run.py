@@ -13,6 +13,7 @@ import argparse
 import http.client
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -206,6 +207,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     baseline = results["healthz"]["rps"]
     print(
