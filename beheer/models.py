@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 
@@ -141,6 +142,7 @@ class Component(models.Model):
         ordering = ["name"]
         verbose_name = _("component")
         verbose_name_plural = _("components")
+        permissions = [("edit_matrix_rows", _("Can edit the matrix rows of this component"))]
 
     def __str__(self):
         return self.name
@@ -369,3 +371,13 @@ class Assignment(models.Model):
             raise ValidationError(
                 _("%(person)s already has this role in that period.") % {"person": self.person.name}
             )
+
+
+class ComponentUserObjectPermission(UserObjectPermissionBase):
+    """Per-component grants to users (component owners), with a real foreign key."""
+
+    content_object = models.ForeignKey(Component, on_delete=models.CASCADE)
+
+
+class ComponentGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Component, on_delete=models.CASCADE)

@@ -56,6 +56,7 @@ SECTIONS = (
         _("Management matrix"),
         "matrix:grid",
         _("Who is responsible, accountable, consulted and informed for each task."),
+        ("matrix:",),
     ),
     Section(
         "authorisations",

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 
@@ -67,3 +68,41 @@ def person_leave(*, person: Person, leaving_date: date) -> list[LeaveConsequence
     person.leaving_date = leaving_date
     person.save(update_fields=["leaving_date"])
     return consequences
+
+
+def component_owner_grants_sync() -> None:
+    """Make the per-component edit grants match who owns which component today.
+
+    Current holders and deputies of an owner role tied to a component, when they
+    have a login, may edit that component's matrix rows; nobody else keeps that
+    grant. Runs after register changes and daily (`manage.py sync_owner_grants`),
+    since assignments also end by the calendar.
+    """
+    from beheer.models import ComponentUserObjectPermission
+
+    permission = Permission.objects.get(
+        codename="edit_matrix_rows", content_type__app_label="beheer"
+    )
+    wanted = set(
+        Assignment.objects.current()
+        .filter(
+            role__kind=Role.Kind.OWNER,
+            role__component__isnull=False,
+            person__user__isnull=False,
+            person__is_active=True,
+        )
+        .values_list("person__user_id", "role__component_id")
+    )
+    granted = {
+        (grant.user_id, grant.content_object_id): grant.pk
+        for grant in ComponentUserObjectPermission.objects.filter(permission=permission)
+    }
+    ComponentUserObjectPermission.objects.filter(
+        pk__in=[pk for key, pk in granted.items() if key not in wanted]
+    ).delete()
+    ComponentUserObjectPermission.objects.bulk_create(
+        ComponentUserObjectPermission(
+            user_id=user_id, content_object_id=component_id, permission=permission
+        )
+        for user_id, component_id in wanted - granted.keys()
+    )

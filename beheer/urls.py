@@ -26,5 +26,6 @@ urlpatterns = [
         name="set_language",
     ),
     path("organisatie/", include("beheer.organisation_urls")),
+    path("beheermatrix/", include("matrix.urls")),
     path("admin/", admin.site.urls),
 ]

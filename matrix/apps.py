@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MatrixConfig(AppConfig):
     name = "matrix"
     verbose_name = _("Management matrix")
+
+    def ready(self):
+        from beheer import signals
+        from matrix.models import Activity, Responsibility
+
+        # Cached renderings of the grid carry the data version too.
+        signals.connect((Activity, Responsibility))

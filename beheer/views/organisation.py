@@ -24,6 +24,7 @@ from beheer.views.register import (
     RegisterListView,
     RegisterUpdateView,
 )
+from matrix.selectors import person_responsibilities
 
 
 def _current_assignments(today=None):
@@ -212,6 +213,7 @@ class PersonDetail(PersonMixin, RegisterDetailView):
             other_assignments=[a for a in assignments if not a.is_current(today)],
             today=today,
             assign_form=AssignmentForm(person=self.object),
+            matrix_part=person_responsibilities(self.object, today),
         )
         return context
 

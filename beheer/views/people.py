@@ -10,6 +10,7 @@ from beheer import services
 from beheer.access import require_register_editor
 from beheer.forms import AssignmentForm, LeaveForm
 from beheer.models import Assignment, OrganisationSettings, Person, Role
+from matrix.models import Responsibility
 
 
 def _assign(request, *, person=None, role=None):
@@ -108,6 +109,9 @@ def person_leave(request, pk):
     )
 
 
+CARD_TASKS = 6
+
+
 def person_card(request, pk):
     """The one-page quick reference card of a person's roles."""
     person = get_object_or_404(Person.objects.select_related("department", "supplier"), pk=pk)
@@ -130,8 +134,18 @@ def person_card(request, pk):
     for assignment in colleagues:
         others_by_role.setdefault(assignment.role_id, []).append(assignment)
     components = {a.role.component for a in mine if a.role.component_id}
+    tasks_by_role: dict[int, list] = {}
+    for cell in (
+        Responsibility.objects.filter(role_id__in=role_ids, code__in=["R", "A"])
+        .select_related("activity")
+        .order_by("activity__order", "activity__id")
+    ):
+        tasks_by_role.setdefault(cell.role_id, []).append(cell)
     cards = [
         {
+            # The card must fit one page: the first tasks, and how many more.
+            "tasks": tasks_by_role.get(a.role_id, [])[:CARD_TASKS],
+            "more_tasks": max(0, len(tasks_by_role.get(a.role_id, [])) - CARD_TASKS),
             "assignment": a,
             "role": a.role,
             "holders": [

@@ -1,0 +1,71 @@
+"""Demo data for the beheermatrix: the default matrix, codes for the key users of
+the demo's service processes, and for `--scale N` N-1 further copies of the
+default tasks, so that scale 6 gives about 150 tasks × 40 roles."""
+
+from simple_history.utils import bulk_create_with_history
+
+from beheer.models import Component, Role
+from matrix.defaults import ACTIVITIES, KEY_USER, ensure_default_matrix
+from matrix.models import Activity, Responsibility
+
+# What a process key user does in the default tasks.
+PROCESS_KEY_USER_CODES = {
+    "Selfserviceprocessen ontwerpen en aanpassen": "C",
+    "Updates testen (acceptatietest)": "R",
+    "Kennisbankartikelen schrijven": "C",
+    "Wensen verzamelen en prioriteren": "C",
+}
+
+
+def _round_of(name: str) -> int:
+    """The demo round a name belongs to: "Key user X (3)" -> 3, "Key user X" -> 1."""
+    if name.endswith(")") and " (" in name:
+        number = name.rsplit(" (", 1)[1][:-1]
+        if number.isdigit():
+            return int(number)
+    return 1
+
+
+def load(*, scale: int = 1) -> dict[str, int]:
+    ensure_default_matrix(Activity, Responsibility, Role, Component)
+    roles = {role.name: role for role in Role.objects.all()}
+    components = {component.name: component for component in Component.objects.all()}
+    activities = {a.title: a for a in Activity.objects.all()}
+    existing = set(Responsibility.objects.values_list("activity_id", "role_id"))
+    new_codes = []
+
+    def add(activity, role, code):
+        if role is not None and (activity.pk, role.pk) not in existing:
+            existing.add((activity.pk, role.pk))
+            new_codes.append(Responsibility(activity=activity, role=role, code=code))
+
+    process_key_users = [
+        r for r in roles.values() if r.kind == Role.Kind.KEY_USER and r.service_process_id
+    ]
+    created = 0
+    for round_number in range(1, scale + 1):
+        suffix = "" if round_number == 1 else f" ({round_number})"
+        round_key_users = [r for r in process_key_users if _round_of(r.name) == round_number]
+        for order, (theme, title, component, codes) in enumerate(ACTIVITIES, start=1):
+            activity = activities.get(title + suffix)
+            if activity is None:
+                if round_number == 1:
+                    continue  # the organisation deleted a default task
+                activity = Activity.objects.create(
+                    title=title + suffix,
+                    theme=theme,
+                    component=components.get(component),
+                    order=round_number * 1000 + order * 10,
+                )
+                activities[activity.title] = activity
+                created += 1
+                for role_name, code in codes.items():
+                    if role_name != KEY_USER:
+                        add(activity, roles.get(role_name), code)
+                    elif round_key_users:
+                        add(activity, round_key_users[0], code)
+            for key_user in round_key_users:
+                if title in PROCESS_KEY_USER_CODES:
+                    add(activity, key_user, PROCESS_KEY_USER_CODES[title])
+    bulk_create_with_history(new_codes, Responsibility, batch_size=500)
+    return {"tasks created": created, "codes created": len(new_codes)}

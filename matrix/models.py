@@ -1,0 +1,91 @@
+"""The beheermatrix: activities (rows), RACI codes per role (cells), adopted versions."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from beheer.models import Component, Role
+
+
+class Activity(models.Model):
+    title = models.CharField(_("task"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    theme = models.CharField(_("theme"), max_length=100)
+    component = models.ForeignKey(
+        Component,
+        verbose_name=_("component"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("matrix:grid") + f"#activity-{self.pk}"
+
+
+class Responsibility(models.Model):
+    class Code(models.TextChoices):
+        R = "R", _("Responsible")
+        A = "A", _("Accountable")
+        C = "C", _("Consulted")
+        I = "I", _("Informed")  # noqa: E741
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="responsibilities"
+    )
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="raci_codes")
+    code = models.CharField(_("RACI code"), max_length=1, choices=Code)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("RACI code")
+        verbose_name_plural = _("RACI codes")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "role"], name="one_code_per_cell"),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} / {self.role}: {self.code}"
+
+
+class MatrixVersion(models.Model):
+    """An adopted, immutable snapshot of the matrix (see matrix.selectors.matrix_snapshot)."""
+
+    adopted_on = models.DateField(_("adopted on"))
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    snapshot = models.JSONField(editable=False)
+
+    class Meta:
+        ordering = ["-adopted_on", "-id"]
+        verbose_name = _("adopted version")
+        verbose_name_plural = _("adopted versions")
+
+    def __str__(self):
+        return _("Version %(number)s of %(date)s") % {
+            "number": self.pk,
+            "date": self.adopted_on.strftime("%d-%m-%Y"),
+        }
+
+    def get_absolute_url(self):
+        return reverse("matrix:version", args=[self.pk])

@@ -1,0 +1,87 @@
+"""Changing the beheermatrix."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from matrix.models import Activity, MatrixVersion, Responsibility
+from matrix.selectors import CODES, matrix_snapshot
+
+
+@dataclass(frozen=True)
+class CellResult:
+    saved: bool
+    code: str  # the cell's value now
+
+
+@transaction.atomic
+def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResult:
+    """Set one cell to `code` ("" clears it), unless it no longer holds `expected`.
+
+    `expected` is the value the user saw; when someone else changed the cell in
+    between, nothing is written and the current value is returned.
+    """
+    if code not in ("", *CODES):
+        raise ValueError(f"not a RACI code: {code!r}")
+    cell = Responsibility.objects.select_for_update().filter(activity=activity, role=role).first()
+    current = cell.code if cell else ""
+    if current != expected:
+        return CellResult(saved=False, code=current)
+    if code == current:
+        return CellResult(saved=True, code=current)
+    if not code:
+        cell.delete()
+    elif cell:
+        cell.code = code
+        cell.save(update_fields=["code"])
+    else:
+        Responsibility.objects.create(activity=activity, role=role, code=code)
+    return CellResult(saved=True, code=code)
+
+
+@transaction.atomic
+def row_set(*, activity: Activity, codes: dict) -> None:
+    """Replace the codes of one row: {role: code or ""} (the form without JavaScript)."""
+    existing = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
+    for role, code in codes.items():
+        cell = existing.get(role.pk)
+        if not code and cell:
+            cell.delete()
+        elif code and cell and cell.code != code:
+            cell.code = code
+            cell.save(update_fields=["code"])
+        elif code and not cell:
+            Responsibility.objects.create(activity=activity, role=role, code=code)
+
+
+def activity_next_order() -> int:
+    return (Activity.objects.aggregate(highest=Max("order"))["highest"] or 0) + 10
+
+
+@transaction.atomic
+def activity_move(*, activity: Activity, up: bool) -> None:
+    """Swap `activity` with its neighbour within its theme."""
+    siblings = list(Activity.objects.filter(theme=activity.theme).order_by("order", "id"))
+    index = next(i for i, a in enumerate(siblings) if a.pk == activity.pk)
+    other_index = index - 1 if up else index + 1
+    if not 0 <= other_index < len(siblings):
+        return
+    # Renumber the theme so equal orders cannot make a swap a no-op.
+    siblings[index], siblings[other_index] = siblings[other_index], siblings[index]
+    base = min(a.order for a in siblings)
+    for position, sibling in enumerate(siblings):
+        new_order = base + position
+        if sibling.order != new_order:
+            sibling.order = new_order
+            sibling.save(update_fields=["order"])
+
+
+def version_adopt(*, adopted_on, note: str, user) -> MatrixVersion:
+    return MatrixVersion.objects.create(
+        adopted_on=adopted_on or timezone.localdate(),
+        adopted_by=user,
+        note=note,
+        snapshot=matrix_snapshot(),
+    )

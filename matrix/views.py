@@ -1,0 +1,277 @@
+"""The beheermatrix pages: the grid and its cell saves, tasks, the by-person view,
+the print view and JSON. Versions and the Excel round trip live in their own modules."""
+
+from hashlib import md5
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beheer.models import Assignment, Component, OrganisationSettings
+from matrix import access, services
+from matrix.forms import ActivityForm, CellForm, row_form_class
+from matrix.models import Activity
+from matrix.render import grid_body_html
+from matrix.selectors import (
+    ROW_PROBLEMS,
+    code_map,
+    matrix_grid,
+    matrix_snapshot,
+    roles_with_people,
+    row_problems,
+)
+
+
+def _grid_for(request, component=None):
+    user = request.user
+    return matrix_grid(
+        editable_component_ids=access.editable_component_ids(user),
+        edit_all=access.can_edit_all(user),
+        component=component,
+    )
+
+
+def _selected_component(request):
+    component_id = request.GET.get("component", "")
+    if not component_id.isdigit():
+        return None
+    return Component.objects.filter(pk=component_id).first()
+
+
+def grid(request):
+    component = _selected_component(request)
+    only_invalid = request.GET.get("invalid") == "1"
+    user = request.user
+    edit_all = access.can_edit_all(user)
+    editable_ids = access.editable_component_ids(user)
+    key = (
+        "matrix-grid:"
+        + md5(
+            "|".join(
+                map(
+                    str,
+                    (
+                        OrganisationSettings.for_request(request).data_version,
+                        get_language(),
+                        timezone.localdate(),  # holders "today"
+                        edit_all,
+                        sorted(editable_ids),
+                        component.pk if component else "",
+                        only_invalid,
+                    ),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if cached is None:
+        matrix = matrix_grid(
+            editable_component_ids=editable_ids, edit_all=edit_all, component=component
+        )
+        cached = render_to_string(
+            "matrix/_grid_table.html",
+            {
+                "grid": matrix,
+                "body": grid_body_html(matrix, only_invalid=only_invalid),
+                "any_editable": any(row.editable for row in matrix.rows),
+                "only_invalid": only_invalid,
+            },
+        )
+        cache.set(key, cached)
+    return render(
+        request,
+        "matrix/grid.html",
+        {
+            "grid_table": mark_safe(cached),
+            "components": Component.objects.all(),
+            "selected_component": component,
+            "only_invalid": only_invalid,
+            "can_edit_all": edit_all,
+            "can_add": edit_all or bool(editable_ids),
+            "can_export": access.can_export(user),
+        },
+    )
+
+
+def grid_print(request):
+    component = _selected_component(request)
+    return render(
+        request,
+        "matrix/grid_print.html",
+        {"grid": _grid_for(request, component), "selected_component": component},
+    )
+
+
+@require_POST
+def cell(request):
+    """Save one cell (htmx); answer with the cell and the row's status to swap in."""
+    form = CellForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Invalid request."), status=400)
+    activity, role = form.cleaned_data["activity"], form.cleaned_data["role"]
+    access.require(access.can_edit_activity(request.user, activity))
+    result = services.cell_set(
+        activity=activity,
+        role=role,
+        code=form.cleaned_data["code"],
+        expected=form.cleaned_data["expected"],
+    )
+    row_codes = code_map([activity.pk]).get(activity.pk, {})
+    problems = row_problems(row_codes.values())
+    message = ""
+    if not result.saved:
+        message = _(
+            "Someone else changed this cell (%(task)s / %(role)s) after you opened the page; "
+            "it now holds “%(code)s”. Your change has not been saved."
+        ) % {"task": activity.title, "role": role.name, "code": result.code or "—"}
+    html = render_to_string(
+        "matrix/_cell_response.html",
+        {
+            "activity": activity,
+            "role": role,
+            "code": result.code,
+            "editable": True,
+            "problems": [str(ROW_PROBLEMS[p]) for p in problems],
+            "message": message,
+        },
+    )
+    response = HttpResponse(html)
+    response["X-Cell-Saved"] = "true" if result.saved else "false"
+    return response
+
+
+def row_edit(request, pk):
+    """Edit one row through a plain form: the grid without JavaScript."""
+    activity = get_object_or_404(Activity.objects.select_related("component"), pk=pk)
+    access.require(access.can_edit_activity(request.user, activity))
+    roles = list(roles_with_people())
+    current = code_map([activity.pk]).get(activity.pk, {})
+    RowForm = row_form_class(roles)
+    form = RowForm(
+        request.POST or None, initial={f"role_{r.pk}": current.get(r.pk, "") for r in roles}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.row_set(
+            activity=activity,
+            codes={r: form.cleaned_data[f"role_{r.pk}"] for r in roles},
+        )
+        messages.success(
+            request, _("The codes of “%(task)s” have been saved.") % {"task": activity}
+        )
+        return redirect(activity.get_absolute_url())
+    problems = row_problems(c for c in current.values())
+    return render(
+        request,
+        "matrix/row_form.html",
+        {
+            "activity": activity,
+            "form": form,
+            "problems": [ROW_PROBLEMS[p] for p in problems],
+        },
+    )
+
+
+def _require_row_editor(request, component=None):
+    if access.can_edit_all(request.user):
+        return
+    allowed = component is not None and component.pk in access.editable_component_ids(request.user)
+    access.require(allowed)
+
+
+def activity_create(request):
+    access.require(
+        access.can_edit_all(request.user) or bool(access.editable_component_ids(request.user))
+    )
+    form = ActivityForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _require_row_editor(request, form.cleaned_data["component"])
+        activity = form.save(commit=False)
+        activity.order = services.activity_next_order()
+        activity.save()
+        messages.success(request, _("The task “%(task)s” has been added.") % {"task": activity})
+        return redirect(activity.get_absolute_url())
+    return render(request, "matrix/activity_form.html", {"form": form})
+
+
+def activity_update(request, pk):
+    activity = get_object_or_404(Activity, pk=pk)
+    access.require(access.can_edit_activity(request.user, activity))
+    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        _require_row_editor(request, form.cleaned_data["component"])
+        form.save()
+        messages.success(request, _("The task “%(task)s” has been saved.") % {"task": activity})
+        return redirect(activity.get_absolute_url())
+    return render(request, "matrix/activity_form.html", {"form": form, "activity": activity})
+
+
+def activity_delete(request, pk):
+    activity = get_object_or_404(Activity, pk=pk)
+    access.require(access.can_edit_activity(request.user, activity))
+    if request.method == "POST":
+        title = activity.title
+        activity.delete()
+        messages.success(request, _("The task “%(task)s” has been deleted.") % {"task": title})
+        return redirect("matrix:grid")
+    return render(
+        request,
+        "matrix/activity_confirm_delete.html",
+        {"activity": activity, "code_count": activity.responsibilities.count()},
+    )
+
+
+@require_POST
+def activity_move(request, pk):
+    activity = get_object_or_404(Activity, pk=pk)
+    access.require(access.can_edit_activity(request.user, activity))
+    services.activity_move(activity=activity, up=request.POST.get("direction") == "up")
+    return redirect(activity.get_absolute_url())
+
+
+def by_person(request):
+    """Activities × people: the codes people carry through the roles they hold."""
+    assignments = list(
+        Assignment.objects.current()
+        .select_related("person", "role")
+        .order_by("person__name", "kind")
+    )
+    people = {}
+    for assignment in assignments:
+        people.setdefault(assignment.person_id, {"person": assignment.person, "roles": []})
+        people[assignment.person_id]["roles"].append(assignment)
+    codes = code_map()
+    rows = []
+    for activity in Activity.objects.all():
+        row_codes = codes.get(activity.pk, {})
+        cells = []
+        for entry in people.values():
+            cell = [
+                {
+                    "code": row_codes[a.role_id],
+                    "deputy": a.kind == Assignment.Kind.DEPUTY,
+                    "role": a.role,
+                }
+                for a in entry["roles"]
+                if a.role_id in row_codes
+            ]
+            cells.append(cell)
+        rows.append((activity, cells))
+    themes: dict[str, list] = {}
+    for activity, cells in rows:
+        themes.setdefault(activity.theme, []).append((activity, cells))
+    return render(
+        request,
+        "matrix/by_person.html",
+        {"people": list(people.values()), "themes": list(themes.items())},
+    )
+
+
+def matrix_json(request):
+    return JsonResponse(matrix_snapshot(), json_dumps_params={"ensure_ascii": False})
