@@ -1,4 +1,5 @@
-from beheer.access import can_edit_register
+from beheer.access import can_edit_register, in_any_group
+from beheer.groups import BEHEERDERS, MANAGERS, MT
 from beheer.models import OrganisationSettings
 from beheer.navigation import SECTIONS
 
@@ -12,4 +13,5 @@ def site(request):
         # Header and footer show it on every page.
         "organisation": OrganisationSettings.for_request(request),
         "can_edit_register": can_edit_register(request.user),
+        "can_export_matrix": in_any_group(request.user, BEHEERDERS, MANAGERS, MT),
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matrix import views
+from matrix import transfer, versions, views
 
 app_name = "matrix"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("afdrukken/", views.grid_print, name="print"),
     path("per-persoon/", views.by_person, name="by-person"),
     path("matrix.json", views.matrix_json, name="json"),
+    path("beheermatrix.xlsx", transfer.export, name="export"),
+    path("import/", transfer.import_upload, name="import"),
+    path("import/<int:pk>/bevestigen/", transfer.import_confirm, name="import-confirm"),
+    path("versies/", versions.version_list, name="versions"),
+    path("versies/vergelijken/", versions.version_compare, name="compare"),
+    path("versies/<int:pk>/", versions.version_detail, name="version"),
     path("taken/nieuw/", views.activity_create, name="activity-create"),
     path("taken/<int:pk>/", views.row_edit, name="row"),
     path("taken/<int:pk>/bewerken/", views.activity_update, name="activity-update"),

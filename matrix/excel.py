@@ -1,0 +1,292 @@
+"""The beheermatrix as a designed Excel workbook for the MT, built from a snapshot.
+
+Layout of the sheet "Beheermatrix" (the import relies on it):
+  rows 1-3   title, organisation, date and version, legend
+  row 5      holders of each role
+  row 6      hidden keys: "role:<id>" per role column, KEY_MARKER in column A
+  row 7      column headings (the autofilter row)
+  row 8-     one row per task; column A holds the hidden key "activity:<id>"
+  columns    A key, B theme, C task, D component, E check, F.. one per role
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from beheer.models import Role
+from beheer.xlsx import HEADER_FILL, HEADER_FONT, TITLE_FONT, set_cell
+from matrix.selectors import CODES, ROW_PROBLEMS, row_problems
+
+SHEET = "Beheermatrix"
+KEY_MARKER = "beheermatrix-sleutels"
+HOLDER_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 5, 6, 7, 8
+KEY_COL, THEME_COL, TASK_COL, COMPONENT_COL, CHECK_COL, FIRST_ROLE_COL = 1, 2, 3, 4, 5, 6
+
+CODE_FILLS = {
+    "R": ("1D6B3A", "FFFFFF"),
+    "A": ("0F4C81", "FFFFFF"),
+    "C": ("F2C94C", "1D2733"),
+    "I": ("D9DEE4", "1D2733"),
+}
+INVALID_FILL = PatternFill("solid", fgColor="F8D7DA")
+THIN = Side(style="thin", color="C8CFD8")
+GRID_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def _fill(code: str) -> PatternFill:
+    return PatternFill("solid", fgColor=CODE_FILLS[code][0])
+
+
+def _font(code: str) -> Font:
+    return Font(bold=True, color=CODE_FILLS[code][1])
+
+
+def code_meanings() -> dict[str, str]:
+    return {
+        "R": _("Responsible: does the work."),
+        "A": _("Accountable: answers for the result; exactly one per task."),
+        "C": _("Consulted: is asked for advice beforehand."),
+        "I": _("Informed: is told about the outcome."),
+    }
+
+
+def matrix_workbook(snapshot: dict, *, organisation: str, version=None) -> Workbook:
+    workbook = Workbook()
+    workbook.properties.title = _("Management matrix")
+    workbook.properties.creator = "Beheerorganisatie"
+    _matrix_sheet(workbook.active, snapshot, organisation, version)
+    # Sheet names are fixed, in Dutch, whatever the language: the MT and the
+    # import refer to them.
+    _occupation_sheet(workbook.create_sheet("Bezetting"), snapshot)
+    _people_sheet(workbook.create_sheet("Personen"), snapshot)
+    _explanation_sheet(workbook.create_sheet("Toelichting"))
+    return workbook
+
+
+def _people_names(people: list[dict]) -> str:
+    return ", ".join(
+        p["name"] + (" (" + _("external") + ")" if p["external"] else "") for p in people
+    )
+
+
+def _matrix_sheet(sheet, snapshot, organisation, version):
+    sheet.title = SHEET
+    roles = snapshot["roles"]
+    activities = snapshot["activities"]
+    codes = snapshot["codes"]
+    last_col = FIRST_ROLE_COL + len(roles) - 1
+
+    set_cell(sheet, 1, THEME_COL, _("Management matrix")).font = TITLE_FONT
+    when = (
+        _("Adopted version %(number)s of %(date)s")
+        % {"number": version.pk, "date": version.adopted_on.strftime("%d-%m-%Y")}
+        if version
+        else _("Current matrix")
+    )
+    set_cell(
+        sheet,
+        2,
+        THEME_COL,
+        f"{organisation} · {timezone.localdate():%d-%m-%Y} · {when}".strip(" ·"),
+    )
+    set_cell(sheet, 3, THEME_COL, _("Legend:"))
+    for offset, code in enumerate(CODES):
+        cell = set_cell(sheet, 3, FIRST_ROLE_COL + offset, code)
+        cell.fill, cell.font = _fill(code), _font(code)
+        cell.alignment = Alignment(horizontal="center")
+    set_cell(
+        sheet,
+        3,
+        TASK_COL,
+        _("R = responsible, A = accountable, C = consulted, I = informed."),
+    )
+
+    # Header block: holders, hidden keys, column headings.
+    set_cell(sheet, KEY_ROW, KEY_COL, KEY_MARKER)
+    headings = {
+        KEY_COL: _("key"),
+        THEME_COL: _("Theme"),
+        TASK_COL: _("Task"),
+        COMPONENT_COL: _("Component"),
+        CHECK_COL: _("Check"),
+    }
+    for column, heading in headings.items():
+        set_cell(sheet, HEADER_ROW, column, heading)
+    set_cell(sheet, HOLDER_ROW, TASK_COL, _("Holders (deputies)"))
+    for index, role in enumerate(roles):
+        column = FIRST_ROLE_COL + index
+        set_cell(sheet, KEY_ROW, column, f"role:{role['id']}")
+        set_cell(sheet, HEADER_ROW, column, role["name"])
+        holders = _people_names(role["holders"]) or _("vacant")
+        if role["deputies"]:
+            holders += f" ({_people_names(role['deputies'])})"
+        holder_cell = set_cell(sheet, HOLDER_ROW, column, holders)
+        holder_cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        holder_cell.font = Font(size=8, italic=True)
+        sheet.column_dimensions[get_column_letter(column)].width = 11
+    for column in range(KEY_COL, last_col + 1):
+        cell = sheet.cell(row=HEADER_ROW, column=column)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="center")
+    sheet.row_dimensions[HEADER_ROW].height = 60
+    sheet.row_dimensions[HOLDER_ROW].height = 45
+    sheet.row_dimensions[KEY_ROW].hidden = True
+    sheet.column_dimensions["A"].hidden = True
+    sheet.column_dimensions["B"].width = 24
+    sheet.column_dimensions["C"].width = 44
+    sheet.column_dimensions["D"].width = 18
+    sheet.column_dimensions["E"].width = 16
+
+    row = FIRST_ROW - 1
+    for row, activity in enumerate(activities, start=FIRST_ROW):
+        row_codes = codes.get(str(activity["id"]), {})
+        set_cell(sheet, row, KEY_COL, f"activity:{activity['id']}")
+        set_cell(sheet, row, THEME_COL, activity["theme"]).font = Font(bold=True)
+        set_cell(sheet, row, TASK_COL, activity["title"]).alignment = Alignment(wrap_text=True)
+        set_cell(sheet, row, COMPONENT_COL, activity["component"] or "")
+        problems = row_problems(row_codes.values())
+        check = set_cell(
+            sheet, row, CHECK_COL, ", ".join(str(ROW_PROBLEMS[p]) for p in problems) or "OK"
+        )
+        if problems:
+            check.fill = INVALID_FILL
+            sheet.cell(row=row, column=TASK_COL).fill = INVALID_FILL
+        for index, role in enumerate(roles):
+            code = row_codes.get(str(role["id"]), "")
+            cell = set_cell(sheet, row, FIRST_ROLE_COL + index, code)
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+            cell.border = GRID_BORDER
+            if code:
+                cell.fill, cell.font = _fill(code), _font(code)
+    last_row = max(row, FIRST_ROW)
+
+    if roles:
+        code_range = (
+            f"{get_column_letter(FIRST_ROLE_COL)}{FIRST_ROW}:"
+            f"{get_column_letter(last_col)}{last_row + 200}"
+        )
+        validation = DataValidation(
+            type="list",
+            formula1='"R,A,C,I"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=_("RACI code"),
+            error=_("Choose R, A, C or I, or leave the cell empty."),
+        )
+        validation.add(code_range)
+        sheet.add_data_validation(validation)
+        # Colours follow the code when the MT edits a cell in Excel.
+        for code in CODES:
+            sheet.conditional_formatting.add(
+                code_range,
+                CellIsRule(
+                    operator="equal", formula=[f'"{code}"'], fill=_fill(code), font=_font(code)
+                ),
+            )
+    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=FIRST_ROLE_COL)
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(last_col, CHECK_COL))}{last_row}"
+    sheet.print_title_rows = f"{HOLDER_ROW}:{HEADER_ROW}"
+    sheet.print_title_cols = "B:C"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _occupation_sheet(sheet, snapshot):
+    headers = [_("Role"), _("Kind"), _("Component"), _("Holders"), _("Deputies"), _("Knowledge")]
+    for column, header in enumerate(headers, start=1):
+        cell = set_cell(sheet, 1, column, header)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    kinds = dict(Role.Kind.choices)
+    for row, role in enumerate(snapshot["roles"], start=2):
+        people = role["holders"] + role["deputies"]
+        if not role["holders"]:
+            knowledge = _("vacant")
+        elif all(p["external"] for p in people):
+            knowledge = _("external only")
+        elif not role["deputies"]:
+            knowledge = _("no deputy")
+        else:
+            knowledge = _("secured")
+        values = [
+            role["name"],
+            str(kinds.get(role["kind"], role["kind"])),
+            role["component"] or "",
+            _people_names(role["holders"]),
+            _people_names(role["deputies"]),
+            knowledge,
+        ]
+        for column, value in enumerate(values, start=1):
+            set_cell(sheet, row, column, value)
+    for letter, width in zip("ABCDEF", (32, 22, 20, 36, 36, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:F{max(2, len(snapshot['roles']) + 1)}"
+
+
+def _people_sheet(sheet, snapshot):
+    titles = {str(a["id"]): a["title"] for a in snapshot["activities"]}
+    people: dict[str, dict] = {}
+    for role in snapshot["roles"]:
+        for kind, group in (("holder", role["holders"]), ("deputy", role["deputies"])):
+            for person in group:
+                entry = people.setdefault(
+                    person["name"],
+                    {"external": person["external"], "roles": [], "codes": {c: [] for c in CODES}},
+                )
+                suffix = "" if kind == "holder" else f" ({_('deputy')})"
+                entry["roles"].append(role["name"] + suffix)
+                for activity_id, row in snapshot["codes"].items():
+                    code = row.get(str(role["id"]))
+                    if code and activity_id in titles:
+                        entry["codes"][code].append(titles[activity_id] + suffix)
+    headers = [_("Person"), _("Internal or external"), _("Roles"), "R", "A", "C", "I"]
+    for column, header in enumerate(headers, start=1):
+        cell = set_cell(sheet, 1, column, header)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    for row, (name, entry) in enumerate(sorted(people.items()), start=2):
+        values = [
+            name,
+            _("External") if entry["external"] else _("Internal"),
+            "; ".join(entry["roles"]),
+            *["; ".join(entry["codes"][code]) for code in CODES],
+        ]
+        for column, value in enumerate(values, start=1):
+            set_cell(sheet, row, column, value).alignment = Alignment(
+                wrap_text=True, vertical="top"
+            )
+    for letter, width in zip("ABCDEFG", (26, 14, 40, 50, 50, 40, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "B2"
+
+
+def _explanation_sheet(sheet):
+    set_cell(sheet, 1, 1, _("How to read and edit this workbook")).font = TITLE_FONT
+    lines = [
+        *[f"{code}: {meaning}" for code, meaning in code_meanings().items()],
+        "",
+        _("Rules: every task has exactly one A and at least one R; a cell holds at most one code."),
+        _(
+            "You may change the codes in the sheet Beheermatrix (choose from the list) and add "
+            "tasks in empty rows below the last task (theme and task filled in)."
+        ),
+        _(
+            "Do not change the hidden column A and the hidden row 6: they link the rows and "
+            "columns to the application."
+        ),
+        _(
+            "Upload the workbook in the application (Beheermatrix → Import). You see every "
+            "change before anything is saved; a file with errors changes nothing."
+        ),
+    ]
+    for row, line in enumerate(lines, start=3):
+        set_cell(sheet, row, 1, line)
+    for offset in range(len(CODES)):
+        sheet.cell(row=3 + offset, column=1).font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 110

@@ -1,0 +1,286 @@
+"""Reading an edited beheermatrix workbook back: validate everything, then apply.
+
+Nothing is ever half-imported: `import_plan` reads and checks the whole file
+without writing; `import_apply` writes a plan without errors in one transaction.
+"""
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from beheer.models import Component, Role
+from matrix import excel
+from matrix.models import Activity, Responsibility
+from matrix.selectors import CODES, ROW_PROBLEMS, code_map, row_problems
+from matrix.services import activity_next_order
+
+MAX_UPLOAD_BYTES = getattr(settings, "MATRIX_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class ImportIssue:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self):
+        where = [self.sheet]
+        if self.row:
+            where.append(_("row %(row)s") % {"row": self.row})
+        if self.column:
+            where.append(_("column %(column)s") % {"column": self.column})
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    errors: list[ImportIssue] = field(default_factory=list)
+    # (activity, role, old code, new code)
+    changed_cells: list[tuple] = field(default_factory=list)
+    # {"theme", "title", "component", "codes": {role: code}, "row"}
+    added_activities: list[dict] = field(default_factory=list)
+    # (activity, new title, new theme)
+    renamed_activities: list[tuple] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changed_cells or self.added_activities or self.renamed_activities)
+
+    def fingerprint(self) -> str:
+        """Identifies exactly these changes, so a confirmation applies what was previewed."""
+        data = {
+            "cells": [(a.pk, r.pk, old, new) for a, r, old, new in self.changed_cells],
+            "added": [
+                (
+                    d["theme"],
+                    d["title"],
+                    d["component"].pk if d["component"] else None,
+                    sorted((r.pk, c) for r, c in d["codes"].items()),
+                )
+                for d in self.added_activities
+            ],
+            "renamed": [(a.pk, title, theme) for a, title, theme in self.renamed_activities],
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def import_plan(upload) -> ImportPlan:
+    """Read `upload` (a file-like object or path) and work out what it would change."""
+    plan = ImportPlan()
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        plan.errors.append(
+            ImportIssue(
+                _("file"),
+                None,
+                None,
+                _("The file is larger than %(limit)s MB.") % {"limit": MAX_UPLOAD_BYTES // 2**20},
+            )
+        )
+        return plan
+    try:
+        # openpyxl parses the XML through defusedxml when it is installed (it is).
+        workbook = load_workbook(upload, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        plan.errors.append(
+            ImportIssue(
+                _("file"),
+                None,
+                None,
+                _("This is not an Excel workbook (.xlsx) that can be read."),
+            )
+        )
+        return plan
+    if excel.SHEET not in workbook.sheetnames:
+        plan.errors.append(
+            ImportIssue(
+                _("file"),
+                None,
+                None,
+                _("The workbook has no sheet “%(sheet)s”: it is not an export of the matrix.")
+                % {"sheet": excel.SHEET},
+            )
+        )
+        return plan
+    sheet = workbook[excel.SHEET]
+    if _text(sheet.cell(row=excel.KEY_ROW, column=excel.KEY_COL).value) != excel.KEY_MARKER:
+        plan.errors.append(
+            ImportIssue(
+                excel.SHEET,
+                excel.KEY_ROW,
+                "A",
+                _("The hidden keys are missing: export the matrix again and edit that file."),
+            )
+        )
+        return plan
+    _plan_sheet(sheet, plan)
+    return plan
+
+
+def _plan_sheet(sheet, plan: ImportPlan) -> None:
+    issue = lambda row, column, message: plan.errors.append(  # noqa: E731
+        ImportIssue(excel.SHEET, row, get_column_letter(column) if column else None, message)
+    )
+    roles_by_id = {role.pk: role for role in Role.objects.all()}
+    columns: dict[int, Role] = {}
+    for column in range(excel.FIRST_ROLE_COL, sheet.max_column + 1):
+        key = _text(sheet.cell(row=excel.KEY_ROW, column=column).value)
+        if not key:
+            if _text(sheet.cell(row=excel.HEADER_ROW, column=column).value):
+                issue(
+                    excel.HEADER_ROW,
+                    column,
+                    _(
+                        "A new role column cannot be imported; add "
+                        "the role in the application first."
+                    ),
+                )
+            continue
+        role_id = key.removeprefix("role:")
+        role = roles_by_id.get(int(role_id)) if role_id.isdigit() else None
+        if role is None:
+            issue(
+                excel.HEADER_ROW,
+                column,
+                _("Unknown role “%(name)s”.")
+                % {"name": _text(sheet.cell(row=excel.HEADER_ROW, column=column).value) or key},
+            )
+            continue
+        columns[column] = role
+
+    activities = {a.pk: a for a in Activity.objects.all()}
+    components = {c.name: c for c in Component.objects.all()}
+    current = code_map()
+    seen_activities = set()
+    for row in range(excel.FIRST_ROW, sheet.max_row + 1):
+        key = _text(sheet.cell(row=row, column=excel.KEY_COL).value)
+        theme = _text(sheet.cell(row=row, column=excel.THEME_COL).value)
+        title = _text(sheet.cell(row=row, column=excel.TASK_COL).value)
+        component_name = _text(sheet.cell(row=row, column=excel.COMPONENT_COL).value)
+        codes: dict[Role, str] = {}
+        bad_code = False
+        for column, role in columns.items():
+            value = _text(sheet.cell(row=row, column=column).value).upper()
+            if value and value not in CODES:
+                issue(
+                    row,
+                    column,
+                    _("“%(value)s” is not a RACI code: use R, A, C or I.") % {"value": value},
+                )
+                bad_code = True
+            codes[role] = value
+        if not key and not title and not any(codes.values()):
+            continue  # an empty row
+        if key:
+            activity_id = key.removeprefix("activity:")
+            activity = activities.get(int(activity_id)) if activity_id.isdigit() else None
+            if activity is None:
+                issue(row, excel.KEY_COL, _("This task no longer exists in the application."))
+                continue
+            if activity.pk in seen_activities:
+                issue(row, excel.KEY_COL, _("This task appears twice in the file."))
+                continue
+            seen_activities.add(activity.pk)
+            if not title:
+                issue(row, excel.TASK_COL, _("The task has no title."))
+                continue
+            if bad_code:
+                continue
+            before = current.get(activity.pk, {})
+            after = {**before, **{role.pk: code for role, code in codes.items()}}
+            after = {role_id: code for role_id, code in after.items() if code}
+            changed = False
+            for role, code in codes.items():
+                old = before.get(role.pk, "")
+                if old != code:
+                    plan.changed_cells.append((activity, role, old, code))
+                    changed = True
+            if changed:
+                _check_rules(issue, row, before.values(), after.values())
+            if (title, theme or activity.theme) != (activity.title, activity.theme):
+                plan.renamed_activities.append((activity, title, theme or activity.theme))
+        else:
+            if not title or not theme:
+                issue(
+                    row,
+                    excel.TASK_COL if not title else excel.THEME_COL,
+                    _("A new task needs a theme and a title."),
+                )
+                continue
+            component = None
+            if component_name:
+                component = components.get(component_name)
+                if component is None:
+                    issue(
+                        row,
+                        excel.COMPONENT_COL,
+                        _("Unknown component “%(name)s”.") % {"name": component_name},
+                    )
+                    continue
+            if bad_code:
+                continue
+            new_codes = {role: code for role, code in codes.items() if code}
+            _check_rules(issue, row, None, new_codes.values())
+            plan.added_activities.append(
+                {
+                    "theme": theme,
+                    "title": title,
+                    "component": component,
+                    "codes": new_codes,
+                    "row": row,
+                }
+            )
+
+
+def _check_rules(issue, row, before, after) -> None:
+    """Refuse a row whose change introduces a violation; an old one may stay."""
+    old = set(row_problems(before)) if before is not None else set()
+    introduced = [p for p in row_problems(after) if p not in old]
+    if introduced:
+        issue(
+            row,
+            excel.CHECK_COL,
+            _("This change breaks the rules: %(problems)s.")
+            % {"problems": ", ".join(str(ROW_PROBLEMS[p]) for p in introduced)},
+        )
+
+
+@transaction.atomic
+def import_apply(plan: ImportPlan) -> None:
+    if plan.errors:
+        raise ValueError("a plan with errors cannot be applied")
+    for activity, role, _old, new in plan.changed_cells:
+        cell = Responsibility.objects.filter(activity=activity, role=role).first()
+        if not new:
+            if cell:
+                cell.delete()
+        elif cell:
+            cell.code = new
+            cell.save(update_fields=["code"])
+        else:
+            Responsibility.objects.create(activity=activity, role=role, code=new)
+    for activity, title, theme in plan.renamed_activities:
+        activity.title, activity.theme = title, theme
+        activity.save(update_fields=["title", "theme"])
+    for added in plan.added_activities:
+        activity = Activity.objects.create(
+            title=added["title"],
+            theme=added["theme"],
+            component=added["component"],
+            order=activity_next_order(),
+        )
+        for role, code in added["codes"].items():
+            Responsibility.objects.create(activity=activity, role=role, code=code)

@@ -1,0 +1,46 @@
+"""Component owners get the right to edit their rows from their assignments."""
+
+from beheer.models import Component, Person, Role
+from beheer.services import component_owner_grants_sync, person_leave
+from tests.beheer.makers import assign, days
+
+
+def test_a_current_owner_with_a_login_may_edit_the_components_rows(personas, db):
+    component = Component.objects.create(name="Portaal")
+    owner_role = Role.objects.create(name="Eigenaar Portaal", kind="owner", component=component)
+    person = Person.objects.create(name="Olga", user=personas.key_user)
+    assign(person, owner_role, kind="deputy")
+
+    component_owner_grants_sync()
+
+    assert personas.key_user.has_perm("beheer.edit_matrix_rows", component)
+    other = Component.objects.create(name="Elders")
+    assert not personas.key_user.has_perm("beheer.edit_matrix_rows", other)
+
+
+def test_the_grant_follows_assignments_after_commit(
+    personas, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        component = Component.objects.create(name="Portaal")
+        role = Role.objects.create(name="Eigenaar Portaal", kind="owner", component=component)
+        person = Person.objects.create(name="Olga", user=personas.key_user)
+        assign(person, role, start=days(-30))
+    assert personas.key_user.has_perm("beheer.edit_matrix_rows", component)
+
+    person_leave(person=person, leaving_date=days(-1))
+    # In production the commit runs it; the test transaction never commits.
+    component_owner_grants_sync()
+
+    fresh = type(personas.key_user).objects.get(pk=personas.key_user.pk)  # no perm cache
+    assert not fresh.has_perm("beheer.edit_matrix_rows", component)
+
+
+def test_other_roles_give_no_grant(personas, db):
+    component = Component.objects.create(name="Portaal")
+    role = Role.objects.create(name="Key user Portaal", kind="key_user", component=component)
+    assign(Person.objects.create(name="Kees", user=personas.key_user), role)
+
+    component_owner_grants_sync()
+
+    assert not personas.key_user.has_perm("beheer.edit_matrix_rows", component)
