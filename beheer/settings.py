@@ -115,7 +115,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers write at once (cell saves): take the write lock when a
+    # transaction starts, wait for it rather than fail, and let readers go on.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
+    # Opening a SQLite file is cheap, but the pragmas above run on each opening.
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 600)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's pool keeps connections open between requests in each worker;
     # it replaces CONN_MAX_AGE, which must then stay 0.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -5,6 +5,7 @@ Cells never hold user text as a live formula: a value starting with = + - @
 so it shows and reads back exactly as typed but is never evaluated.
 """
 
+from copy import copy
 from io import BytesIO
 
 from django.http import HttpResponse
@@ -63,3 +64,25 @@ def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class StyleCache:
+    """Apply the same set of styles to many cells cheaply.
+
+    openpyxl looks every style up in the workbook's tables on each assignment,
+    which dominates writing thousands of styled cells. The first cell of each
+    kind is styled normally; the others copy its resolved style array.
+    """
+
+    def __init__(self):
+        self._arrays = {}
+
+    def apply(self, cell, key, **styles):
+        array = self._arrays.get(key)
+        if array is None:
+            for name, value in styles.items():
+                setattr(cell, name, value)
+            self._arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+        return cell

@@ -11,6 +11,7 @@ Uses DATABASE_URL when set (PostgreSQL), otherwise a fresh SQLite file.
 
 import argparse
 import http.client
+import json
 import os
 import re
 import shutil
@@ -36,14 +37,30 @@ class Page:
     username: str | None  # None: anonymous
     # Minimum throughput as a fraction of /healthz/; None: measured, no target yet.
     target_ratio: float | None = None
+    cell_save: bool = False  # POST matrix cell saves instead of GETs
 
 
-PAGES = [
-    Page("healthz", "/healthz/", None),
-    Page("dashboard", "/", "manager", target_ratio=0.2),
-    Page("people list", "/organisatie/personen/", "manager", target_ratio=0.3),
-    Page("risk report", "/organisatie/borging/", "manager", target_ratio=0.3),
-]
+# Each suite runs on its own demo data: the register at scale 20 (about 500
+# people), the matrix at scale 6 (about 150 tasks x 40 roles).
+SUITES = {
+    "register": (
+        20,
+        [
+            Page("healthz", "/healthz/", None),
+            Page("dashboard", "/", "manager", target_ratio=0.2),
+            Page("people list", "/organisatie/personen/", "manager", target_ratio=0.3),
+            Page("risk report", "/organisatie/borging/", "manager", target_ratio=0.3),
+        ],
+    ),
+    "matrix": (
+        6,
+        [
+            Page("healthz", "/healthz/", None),
+            Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25),
+            Page("cell save", "/beheermatrix/cel/", "manager", target_ratio=0.5, cell_save=True),
+        ],
+    ),
+}
 DEMO_PASSWORD = "beheer-demo"
 
 
@@ -100,32 +117,68 @@ def _log_in(port: int, username: str) -> str:
     return f"sessionid={session.group(1)}; csrftoken={csrf_cookie}"
 
 
+def _cell_targets(port: int, cookie: str, count: int) -> list[dict]:
+    """One matrix cell per client, with the value it holds now."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", "/beheermatrix/matrix.json", headers={"Cookie": cookie})
+    matrix = json.loads(conn.getresponse().read())
+    role = matrix["roles"][-1]["id"]
+    targets = []
+    for activity in matrix["activities"][:count]:
+        code = matrix["codes"].get(str(activity["id"]), {}).get(str(role), "")
+        targets.append({"activity": activity["id"], "role": role, "expected": code})
+    return targets
+
+
 def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int):
     latencies: list[float] = []
     errors = []
     lock = threading.Lock()
     per_worker = requests // concurrency
+    headers = {"Cookie": cookie} if cookie else {}
+    targets = _cell_targets(port, cookie, concurrency) if page.cell_save else []
+    if page.cell_save:
+        csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+        headers = {
+            **headers,
+            "X-CSRFToken": csrf,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
 
-    def worker():
+    def request(conn, target):
+        if not page.cell_save:
+            conn.request("GET", page.path, headers=headers)
+            return
+        # Toggle the cell between "I" and empty, saying what it holds now.
+        code = "" if target["expected"] == "I" else "I"
+        body = urlencode({**target, "code": code})
+        conn.request("POST", page.path, body=body, headers=headers)
+        target["expected"] = code
+
+    def worker(target):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"Cookie": cookie} if cookie else {}
         mine = []
         for _ in range(per_worker):
             start = time.perf_counter()
-            conn.request("GET", page.path, headers=headers)
+            request(conn, target)
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - start)
-            if response.status != 200:
+            refused = response.getheader("X-Cell-Saved") == "false"
+            if response.status != 200 or refused:
                 errors.append(response.status)
         with lock:
             latencies.extend(mine)
 
-    for _ in range(10):  # warm up caches and connections
-        worker_conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        worker_conn.request("GET", page.path, headers={"Cookie": cookie} if cookie else {})
-        worker_conn.getresponse().read()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    if not page.cell_save:
+        for _ in range(10):  # warm up caches and connections
+            warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            warm.request("GET", page.path, headers=headers)
+            warm.getresponse().read()
+    threads = [
+        threading.Thread(target=worker, args=(targets[i] if targets else None,))
+        for i in range(concurrency)
+    ]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -133,7 +186,7 @@ def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int
         thread.join()
     elapsed = time.perf_counter() - started
     if errors:
-        raise SystemExit(f"{page.name}: {len(errors)} responses were not 200 ({errors[:3]})")
+        raise SystemExit(f"{page.name}: {len(errors)} responses failed ({errors[:3]})")
     latencies.sort()
     return {
         "rps": len(latencies) / elapsed,
@@ -144,7 +197,8 @@ def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=20)
+    parser.add_argument("--suite", choices=[*SUITES, "all"], default="all")
+    parser.add_argument("--scale", type=int, help="override the suites' demo scale")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
@@ -152,6 +206,7 @@ def main() -> int:
         "--rounds", type=int, default=3, help="measure every page this often; report the median"
     )
     args = parser.parse_args()
+    suites = list(SUITES) if args.suite == "all" else [args.suite]
 
     workdir = Path(tempfile.mkdtemp(prefix="beheer-bench-"))
     env = {
@@ -166,13 +221,35 @@ def main() -> int:
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",
     }
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    database = env["DATABASE_URL"].split(":", 1)[0]
-    print(f"Preparing: {database}, demo data at scale {args.scale}", flush=True)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "loaddemo", f"--scale={args.scale}")
-    _manage(env, "collectstatic", "--noinput")
+    shared_database = "DATABASE_URL" in os.environ
+    missed = []
+    try:
+        _manage(env, "collectstatic", "--noinput")
+        for suite in suites:
+            scale, pages = SUITES[suite]
+            scale = args.scale or scale
+            if shared_database:
+                _manage(env, "migrate", "--noinput")
+                _manage(env, "flush", "--noinput")  # loaddemo recreates the defaults
+            else:
+                env["DATABASE_URL"] = f"sqlite:///{workdir / f'{suite}.sqlite3'}"
+            database = env["DATABASE_URL"].split(":", 1)[0]
+            print(f"\n== {suite}: preparing {database}, demo data at scale {scale}", flush=True)
+            _manage(env, "migrate", "--noinput")
+            _manage(env, "loaddemo", f"--scale={scale}")
+            missed += _run_pages(env, pages, args, f"{suite}, {database}, scale {scale}")
+            if suite == "matrix":
+                excel = subprocess.run([PYTHON, "bench/excel_bench.py"], cwd=ROOT, env=env)
+                if excel.returncode:
+                    missed.append("excel")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    if missed:
+        print(f"\nMissed targets: {', '.join(missed)}")
+    return 1 if missed else 0
 
+
+def _run_pages(env: dict, pages: list[Page], args, label: str) -> list[str]:
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -187,36 +264,33 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
-    missed = []
     try:
         _wait_until_up(port)
         cookies = {None: ""}
-        rounds: dict[str, list[dict]] = {page.name: [] for page in PAGES}
+        rounds: dict[str, list[dict]] = {page.name: [] for page in pages}
         # Rounds interleave the pages, so a slow moment of the machine hits all alike.
         for _round in range(args.rounds):
-            for page in PAGES:
+            for page in pages:
                 if page.username not in cookies:
                     cookies[page.username] = _log_in(port, page.username)
                 rounds[page.name].append(
                     _measure(port, page, cookies[page.username], args.requests, args.concurrency)
                 )
-        results = {
-            name: {key: statistics.median(r[key] for r in measured) for key in measured[0]}
-            for name, measured in rounds.items()
-        }
     finally:
         server.terminate()
         server.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
-
+    results = {
+        name: {key: statistics.median(r[key] for r in measured) for key in measured[0]}
+        for name, measured in rounds.items()
+    }
     baseline = results["healthz"]["rps"]
     print(
-        f"\nmedian of {args.rounds} rounds of {args.requests} requests per page, "
-        f"{args.concurrency} clients, "
-        f"{args.workers} gunicorn workers, {database}, scale {args.scale}\n"
+        f"median of {args.rounds} rounds of {args.requests} requests per page, "
+        f"{args.concurrency} clients, {args.workers} gunicorn workers, {label}\n"
     )
     print(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  target")
-    for page in PAGES:
+    missed = []
+    for page in pages:
         result = results[page.name]
         ratio = result["rps"] / baseline
         if page.target_ratio is None:
@@ -230,7 +304,7 @@ def main() -> int:
             f"{page.name:<16}{result['rps']:>9.1f}{result['p50']:>9.1f}"
             f"{result['p95']:>9.1f}{ratio:>8.2f}  {verdict}"
         )
-    return 1 if missed else 0
+    return missed
 
 
 if __name__ == "__main__":

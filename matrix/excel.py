@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from beheer.models import Role
-from beheer.xlsx import HEADER_FILL, HEADER_FONT, TITLE_FONT, set_cell
+from beheer.xlsx import HEADER_FILL, HEADER_FONT, TITLE_FONT, StyleCache, set_cell
 from matrix.selectors import CODES, ROW_PROBLEMS, row_problems
 
 SHEET = "Beheermatrix"
@@ -141,27 +141,40 @@ def _matrix_sheet(sheet, snapshot, organisation, version):
     sheet.column_dimensions["D"].width = 18
     sheet.column_dimensions["E"].width = 16
 
+    styles = StyleCache()
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True)
+    centred = Alignment(horizontal="center", vertical="center")
+    code_styles = {
+        code: {
+            "alignment": centred,
+            "border": GRID_BORDER,
+            "fill": _fill(code),
+            "font": _font(code),
+        }
+        for code in CODES
+    }
+    role_ids = [str(role["id"]) for role in roles]
     row = FIRST_ROW - 1
     for row, activity in enumerate(activities, start=FIRST_ROW):
         row_codes = codes.get(str(activity["id"]), {})
-        set_cell(sheet, row, KEY_COL, f"activity:{activity['id']}")
-        set_cell(sheet, row, THEME_COL, activity["theme"]).font = Font(bold=True)
-        set_cell(sheet, row, TASK_COL, activity["title"]).alignment = Alignment(wrap_text=True)
-        set_cell(sheet, row, COMPONENT_COL, activity["component"] or "")
         problems = row_problems(row_codes.values())
+        set_cell(sheet, row, KEY_COL, f"activity:{activity['id']}")
+        styles.apply(set_cell(sheet, row, THEME_COL, activity["theme"]), "theme", font=bold)
+        task = set_cell(sheet, row, TASK_COL, activity["title"])
+        set_cell(sheet, row, COMPONENT_COL, activity["component"] or "")
         check = set_cell(
             sheet, row, CHECK_COL, ", ".join(str(ROW_PROBLEMS[p]) for p in problems) or "OK"
         )
         if problems:
-            check.fill = INVALID_FILL
-            sheet.cell(row=row, column=TASK_COL).fill = INVALID_FILL
-        for index, role in enumerate(roles):
-            code = row_codes.get(str(role["id"]), "")
-            cell = set_cell(sheet, row, FIRST_ROLE_COL + index, code)
-            cell.alignment = Alignment(horizontal="center", vertical="center")
-            cell.border = GRID_BORDER
+            styles.apply(task, "task-invalid", alignment=wrap, fill=INVALID_FILL)
+            styles.apply(check, "check-invalid", fill=INVALID_FILL)
+        else:
+            styles.apply(task, "task", alignment=wrap)
+        for column, role_id in enumerate(role_ids, start=FIRST_ROLE_COL):
+            code = row_codes.get(role_id)
+            # Empty cells are not written: most of the matrix is empty.
             if code:
-                cell.fill, cell.font = _fill(code), _font(code)
+                styles.apply(set_cell(sheet, row, column, code), code, **code_styles[code])
     last_row = max(row, FIRST_ROW)
 
     if roles:
@@ -232,24 +245,39 @@ def _occupation_sheet(sheet, snapshot):
 
 def _people_sheet(sheet, snapshot):
     titles = {str(a["id"]): a["title"] for a in snapshot["activities"]}
+    # role id -> code -> task titles, in one pass over the codes.
+    tasks_by_role: dict[str, dict[str, list[str]]] = {}
+    for activity_id, row in snapshot["codes"].items():
+        if activity_id in titles:
+            for role_id, code in row.items():
+                tasks_by_role.setdefault(role_id, {}).setdefault(code, []).append(
+                    titles[activity_id]
+                )
+    deputy = f" ({_('deputy')})"
+    # Each role's task list is joined once, as holder and as deputy.
+    texts = {
+        (role_id, code, suffix): "; ".join(title + suffix for title in task_titles)
+        for role_id, by_code in tasks_by_role.items()
+        for code, task_titles in by_code.items()
+        for suffix in ("", deputy)
+    }
     people: dict[str, dict] = {}
     for role in snapshot["roles"]:
-        for kind, group in (("holder", role["holders"]), ("deputy", role["deputies"])):
+        role_id = str(role["id"])
+        for suffix, group in (("", role["holders"]), (deputy, role["deputies"])):
             for person in group:
                 entry = people.setdefault(
                     person["name"],
                     {"external": person["external"], "roles": [], "codes": {c: [] for c in CODES}},
                 )
-                suffix = "" if kind == "holder" else f" ({_('deputy')})"
                 entry["roles"].append(role["name"] + suffix)
-                for activity_id, row in snapshot["codes"].items():
-                    code = row.get(str(role["id"]))
-                    if code and activity_id in titles:
-                        entry["codes"][code].append(titles[activity_id] + suffix)
+                for code in tasks_by_role.get(role_id, {}):
+                    entry["codes"][code].append(texts[(role_id, code, suffix)])
     headers = [_("Person"), _("Internal or external"), _("Roles"), "R", "A", "C", "I"]
     for column, header in enumerate(headers, start=1):
         cell = set_cell(sheet, 1, column, header)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    styles, top_wrapped = StyleCache(), Alignment(wrap_text=True, vertical="top")
     for row, (name, entry) in enumerate(sorted(people.items()), start=2):
         values = [
             name,
@@ -258,9 +286,7 @@ def _people_sheet(sheet, snapshot):
             *["; ".join(entry["codes"][code]) for code in CODES],
         ]
         for column, value in enumerate(values, start=1):
-            set_cell(sheet, row, column, value).alignment = Alignment(
-                wrap_text=True, vertical="top"
-            )
+            styles.apply(set_cell(sheet, row, column, value), "cell", alignment=top_wrapped)
     for letter, width in zip("ABCDEFG", (26, 14, 40, 50, 50, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "B2"

@@ -12,18 +12,12 @@ from django.utils.translation import gettext as _
 from matrix.selectors import ROW_PROBLEMS, Grid, Row
 
 
-def cell_html(activity_id: int, role_id: int, code: str, editable: bool, tabindex: int = -1) -> str:
-    cell_id = f"cell-{activity_id}-{role_id}"
-    css = f"cell code-{code}" if code else "cell"
-    if not editable:
-        return f'<td id="{cell_id}" class="{css}">{code}</td>'
-    label = code or "·"
-    empty = "" if code else f' aria-label="{escape(_("empty"))}"'
-    return (
-        f'<td id="{cell_id}" class="{css}"><button type="button" class="cell-button" '
-        f'data-activity="{activity_id}" data-role="{role_id}" data-code="{code}" '
-        f'tabindex="{tabindex}"{empty}>{label}</button></td>'
-    )
+def cell_html(code: str, editable: bool, tabindex: int = -1) -> str:
+    """One cell. Its task and role follow from its row and column, which keeps
+    a 6,000-cell page small; the grid's script reads them from there."""
+    css = f' class="code-{code}"' if code else ""
+    focus = f' tabindex="{tabindex}"' if editable else ""
+    return f"<td{focus}{css}>{code}</td>"
 
 
 def status_html(activity_id: int, problem_labels: list[str]) -> str:
@@ -39,12 +33,12 @@ def status_html(activity_id: int, problem_labels: list[str]) -> str:
     )
 
 
-def _row_html(row: Row, first_editable: bool, can_manage: bool) -> str:
+def _row_html(row: Row, first_editable: bool) -> str:
     activity = row.activity
-    cells = []
-    for index, (role, code) in enumerate(row.cells):
-        tabindex = 0 if first_editable and index == 0 else -1
-        cells.append(cell_html(activity.pk, role.pk, code, row.editable, tabindex))
+    cells = [
+        cell_html(code, row.editable, 0 if first_editable and index == 0 else -1)
+        for index, (_role, code) in enumerate(row.cells)
+    ]
     actions = ""
     if row.editable:
         actions = format_html(
@@ -58,17 +52,16 @@ def _row_html(row: Row, first_editable: bool, can_manage: bool) -> str:
         else ""
     )
     invalid = ' class="invalid"' if row.problems else ""
+    editable = " data-editable" if row.editable else ' aria-readonly="true"'
     problems = [str(ROW_PROBLEMS[p]) for p in row.problems]
     return (
-        f'<tr id="activity-{activity.pk}"{invalid} data-activity="{activity.pk}">'
+        f'<tr id="activity-{activity.pk}"{invalid} data-activity="{activity.pk}"{editable}>'
         f'<th scope="row" class="activity">{escape(activity.title)}{component}{actions}</th>'
         f"{status_html(activity.pk, problems)}{''.join(cells)}</tr>"
     )
 
 
-def grid_body_html(
-    grid: Grid, *, only_invalid: bool = False, can_manage: bool = False
-) -> SafeString:
+def grid_body_html(grid: Grid, *, only_invalid: bool = False) -> SafeString:
     parts = []
     first = True
     span = len(grid.columns) + 2
@@ -80,7 +73,7 @@ def grid_body_html(
             f'<tr class="theme"><th scope="rowgroup" colspan="{span}">{escape(theme)}</th></tr>'
         )
         for row in shown:
-            parts.append(_row_html(row, first and row.editable, can_manage))
+            parts.append(_row_html(row, first and row.editable))
             if row.editable:
                 first = False
     return mark_safe("".join(parts))

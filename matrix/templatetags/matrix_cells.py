@@ -7,8 +7,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def cell(activity, role, code, editable, tabindex=-1):
-    return mark_safe(cell_html(activity.pk, role.pk, code, editable, tabindex))
+def cell(code, editable, tabindex=-1):
+    return mark_safe(cell_html(code, editable, tabindex))
 
 
 @register.simple_tag

@@ -1,10 +1,12 @@
-// Spreadsheet-like editing of the beheermatrix: click or type a code, it is
-// saved at once through htmx, and the row's check updates in place.
+// Spreadsheet-like editing of the beheermatrix (an ARIA grid): click or type a
+// code, it is saved at once through htmx, and the row's check updates in place.
+// A cell's task and role follow from its row and column.
 (function () {
   "use strict";
 
   const ORDER = ["", "R", "A", "C", "I"];
   const KEYS = { r: "R", a: "A", c: "C", i: "I" };
+  const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
   function csrfToken() {
     const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -15,30 +17,31 @@
     return document.getElementById("matrix");
   }
 
-  function buttonAt(row, column) {
-    const rows = Array.from(table().querySelectorAll("tbody tr[data-activity]"));
-    const tr = rows[row];
-    if (!tr) return null;
-    const buttons = tr.querySelectorAll("td.cell");
-    const td = buttons[column];
-    return td ? td.querySelector("button.cell-button") : null;
+  function roleIds() {
+    return Array.from(table().querySelectorAll("thead th[data-role]")).map((th) => th.dataset.role);
   }
 
-  function position(button) {
-    const td = button.closest("td");
-    const tr = td.closest("tr");
-    const rows = Array.from(table().querySelectorAll("tbody tr[data-activity]"));
-    const cells = Array.from(tr.querySelectorAll("td.cell"));
-    return { row: rows.indexOf(tr), column: cells.indexOf(td) };
+  function codeCells(tr) {
+    return Array.from(tr.querySelectorAll("td:not(.row-status)"));
   }
 
-  function focusButton(button) {
-    if (!button) return;
+  function editableCell(target) {
+    const td = target.closest && target.closest("td");
+    if (!td || td.classList.contains("row-status") || !table() || !table().contains(td)) return null;
+    return td.closest("tr[data-editable]") ? td : null;
+  }
+
+  function rows() {
+    return Array.from(table().querySelectorAll("tbody tr[data-activity]"));
+  }
+
+  function focusCell(td) {
+    if (!td) return;
     table()
-      .querySelectorAll('button.cell-button[tabindex="0"]')
-      .forEach((b) => b.setAttribute("tabindex", "-1"));
-    button.setAttribute("tabindex", "0");
-    button.focus();
+      .querySelectorAll('tbody td[tabindex="0"]')
+      .forEach((cell) => cell.setAttribute("tabindex", "-1"));
+    td.setAttribute("tabindex", "0");
+    td.focus();
   }
 
   function updateSummary() {
@@ -48,72 +51,82 @@
       counter.textContent = String(invalid);
       counter.classList.toggle("badge-risk", invalid > 0);
     }
-    table()
-      .querySelectorAll("tbody tr[data-activity]")
-      .forEach((tr) => {
-        const status = tr.querySelector("td.row-status");
-        tr.classList.toggle("invalid", status && status.dataset.invalid === "true");
-      });
+    rows().forEach((tr) => {
+      const status = tr.querySelector("td.row-status");
+      tr.classList.toggle("invalid", Boolean(status) && status.dataset.invalid === "true");
+    });
   }
 
-  function save(button, code) {
-    const activity = button.dataset.activity;
-    const role = button.dataset.role;
-    const cellId = "cell-" + activity + "-" + role;
-    const hadFocus = document.activeElement === button;
-    button.setAttribute("aria-busy", "true");
+  function save(td, code) {
+    const tr = td.closest("tr");
+    const column = codeCells(tr).indexOf(td);
+    const hadFocus = document.activeElement === td;
+    td.setAttribute("aria-busy", "true");
     htmx
       .ajax("POST", table().dataset.cellUrl, {
-        target: "#" + cellId,
+        target: td,
         swap: "outerHTML",
-        values: { activity: activity, role: role, code: code, expected: button.dataset.code },
+        values: {
+          activity: tr.dataset.activity,
+          role: roleIds()[column],
+          code: code,
+          expected: td.textContent.trim(),
+        },
         headers: { "X-CSRFToken": csrfToken() },
       })
       .then(() => {
         updateSummary();
-        const fresh = document.querySelector("#" + cellId + " button.cell-button");
-        if (hadFocus) focusButton(fresh);
+        if (hadFocus) focusCell(codeCells(tr)[column]);
       });
   }
 
-  function cycle(button, backwards) {
-    const index = ORDER.indexOf(button.dataset.code);
+  function cycle(td, backwards) {
+    const index = ORDER.indexOf(td.textContent.trim());
     const step = backwards ? ORDER.length - 1 : 1;
-    save(button, ORDER[(index + step) % ORDER.length]);
+    save(td, ORDER[(index + step) % ORDER.length]);
+  }
+
+  function moveVertically(td, step) {
+    // Skip rows this user may not edit: they take no focus.
+    const all = rows();
+    const column = codeCells(td.closest("tr")).indexOf(td);
+    for (let row = all.indexOf(td.closest("tr")) + step; all[row]; row += step) {
+      if (all[row].hasAttribute("data-editable")) {
+        focusCell(codeCells(all[row])[column]);
+        return;
+      }
+    }
   }
 
   document.addEventListener("click", (event) => {
-    const button = event.target.closest("button.cell-button");
-    if (!button || !table() || !table().contains(button)) return;
-    event.preventDefault();
-    focusButton(button);
-    cycle(button, event.shiftKey);
+    const td = editableCell(event.target);
+    if (!td) return;
+    focusCell(td);
+    cycle(td, event.shiftKey);
   });
 
   document.addEventListener("keydown", (event) => {
-    const button = event.target.closest && event.target.closest("button.cell-button");
-    if (!button || event.ctrlKey || event.metaKey || event.altKey) return;
+    const td = editableCell(event.target);
+    if (!td || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
-    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    if (moves[key]) {
+    if (MOVES[key]) {
       event.preventDefault();
-      const here = position(button);
-      let row = here.row + moves[key][0];
-      const column = here.column + moves[key][1];
-      let target = buttonAt(row, column);
-      // Skip rows the user may not edit (they have no buttons).
-      while (!target && moves[key][0] !== 0 && row >= 0 && row < 100000) {
-        row += moves[key][0];
-        if (!table().querySelectorAll("tbody tr[data-activity]")[row]) break;
-        target = buttonAt(row, column);
+      const [rowStep, columnStep] = MOVES[key];
+      if (rowStep) {
+        moveVertically(td, rowStep);
+      } else {
+        const cells = codeCells(td.closest("tr"));
+        focusCell(cells[cells.indexOf(td) + columnStep]);
       }
-      focusButton(target);
     } else if (KEYS[key.toLowerCase()]) {
       event.preventDefault();
-      save(button, KEYS[key.toLowerCase()]);
+      save(td, KEYS[key.toLowerCase()]);
     } else if (key === "Delete" || key === "Backspace") {
       event.preventDefault();
-      save(button, "");
+      save(td, "");
+    } else if (key === "Enter" || key === " ") {
+      event.preventDefault();
+      cycle(td, event.shiftKey);
     }
   });
 })();

@@ -23,7 +23,7 @@ def test_a_manager_sets_changes_and_clears_a_cell(client_as, matrix):
     response = _post(client, task, role, "R", "")
     assert response.status_code == 200
     assert _code(task, role) == "R"
-    assert 'data-code="R"' in response.content.decode()
+    assert '<td tabindex="0" class="code-R">R</td>' in response.content.decode()
 
     _post(client, task, role, "A", "R")
     assert _code(task, role) == "A"
@@ -54,7 +54,7 @@ def test_a_change_made_meanwhile_by_someone_else_is_not_overwritten(client_as, m
     assert _code(task, role) == "C"
     assert response["X-Cell-Saved"] == "false"
     content = response.content.decode()
-    assert 'data-code="C"' in content  # the cell shows the current value
+    assert 'class="code-C">C</td>' in content  # the cell shows the current value
     assert "Iemand anders heeft deze cel" in content
 
 

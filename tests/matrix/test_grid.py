@@ -9,6 +9,7 @@ from django.urls import reverse
 from beheer.models import Person, Role
 from matrix.models import Activity, Responsibility
 from tests.beheer import makers
+from tests.matrix.grid_html import cell, row_cells
 from tests.personas import ALL_PERSONAS
 
 READERS = {"beheerder", "manager", "owner", "key_user", "mt"}
@@ -35,18 +36,18 @@ def test_the_grid_shows_tasks_by_theme_roles_with_holders_and_codes(client_as, m
     assert content.index("Thema 1") < content.index("Eigen taak") < content.index("Thema 2")
     assert "Hanna Houder" in content
     assert (
-        f'id="cell-{matrix["own_task"].pk}-{matrix["roles"]["Rol A"].pk}" class="cell code-A"'
-        in content
+        cell(content, matrix["own_task"], matrix["roles"]["Rol A"]) == '<td class="code-A">A</td>'
     )
 
 
-def test_readers_get_no_buttons_and_owners_only_on_their_rows(client_as, matrix):
+def test_readers_edit_nothing_and_owners_only_their_rows(client_as, matrix):
     reader = client_as("key_user").get(reverse("matrix:grid")).content.decode()
     owner = client_as("owner").get(reverse("matrix:grid")).content.decode()
 
-    assert "cell-button" not in reader
-    assert f'data-activity="{matrix["own_task"].pk}" data-role' in owner
-    assert f'data-activity="{matrix["other_task"].pk}" data-role' not in owner
+    assert "data-editable" not in reader and 'role="grid"' not in reader
+    assert f'data-activity="{matrix["own_task"].pk}" data-editable' in owner
+    assert f'data-activity="{matrix["other_task"].pk}" aria-readonly="true"' in owner
+    assert "tabindex" not in "".join(row_cells(owner, matrix["other_task"]))
 
 
 def test_the_summary_names_invalid_rows_and_role_problems(client_as, matrix):
@@ -78,10 +79,7 @@ def test_a_code_change_shows_at_once_despite_the_cache(client_as, matrix):
 
     content = client.get(reverse("matrix:grid")).content.decode()
 
-    assert (
-        f'id="cell-{matrix["loose_task"].pk}-{matrix["roles"]["Rol C"].pk}" class="cell code-I"'
-        in content
-    )
+    assert cell(content, matrix["loose_task"], matrix["roles"]["Rol C"]).endswith(">I</td>")
 
 
 def test_the_json_holds_activities_roles_holders_and_codes(client_as, matrix):

@@ -1,0 +1,123 @@
+"""The beheermatrix grid in a real browser: clicks, keyboard, concurrency, owners."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from beheer import demo
+from beheer.models import Component, Role
+from beheer.services import component_owner_grants_sync
+from matrix.models import Activity, Responsibility
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def _log_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    page.set_default_timeout(10_000)
+
+
+def _cell(page: Page, activity: Activity, role: Role):
+    """The cell of a task and role: row by task, column by the role's heading."""
+    column = page.evaluate(
+        "(role) => Array.from(document.querySelectorAll('thead th[data-role]'))"
+        ".findIndex((th) => th.dataset.role === role)",
+        str(role.pk),
+    )
+    return page.locator(f"#activity-{activity.pk} > td:not(.row-status)").nth(column)
+
+
+@pytest.fixture
+def broken_task(live_server):
+    """Demo data plus a task with an R but no A yet."""
+    call_command("loaddemo", stdout=None)
+    task = Activity.objects.create(title="Testtaak zonder A", theme="Releases en updates", order=1)
+    Responsibility.objects.create(
+        activity=task, role=Role.objects.get(name="Functioneel beheer"), code="R"
+    )
+    return task
+
+
+def test_a_manager_fixes_a_row_with_clicks_and_the_keyboard(page: Page, live_server, broken_task):
+    _log_in(page, live_server.url, "manager")
+    page.goto(live_server.url + "/beheermatrix/")
+    row = page.locator(f"#activity-{broken_task.pk}")
+    expect(row.locator("td.row-status")).to_contain_text("geen A")
+
+    owner = Role.objects.get(name="Eigenaar Klantvolgsysteem")
+    cell = _cell(page, broken_task, owner)
+    cell.click()  # empty -> R
+    expect(_cell(page, broken_task, owner)).to_have_text("R")
+    _cell(page, broken_task, owner).click()  # R -> A
+    expect(_cell(page, broken_task, owner)).to_have_text("A")
+    expect(row.locator("td.row-status")).to_have_attribute("data-invalid", "false")
+    expect(row).not_to_have_class("invalid")
+
+    # Keyboard: move right and type C, then clear it again with Delete.
+    _cell(page, broken_task, owner).press("ArrowRight")
+    page.keyboard.press("c")
+    next_cell = page.locator(f"#activity-{broken_task.pk} > td:focus")
+    expect(next_cell).to_have_text("C")
+    page.keyboard.press("Delete")
+    expect(page.locator(f"#activity-{broken_task.pk} > td:focus")).to_have_text("")
+
+    codes = dict(broken_task.responsibilities.values_list("role__name", "code"))
+    assert codes == {"Functioneel beheer": "R", "Eigenaar Klantvolgsysteem": "A"}
+
+    _cell(page, broken_task, owner).click(modifiers=["Shift"])  # A -> R, backwards
+    expect(row.locator("td.row-status")).to_contain_text("geen A")
+
+
+def test_a_concurrent_edit_is_refused(page: Page, live_server, broken_task):
+    _log_in(page, live_server.url, "manager")
+    page.goto(live_server.url + "/beheermatrix/")
+    owner = Role.objects.get(name="Eigenaar Klantvolgsysteem")
+    # A colleague sets the cell after this page was loaded.
+    Responsibility.objects.create(activity=broken_task, role=owner, code="C")
+
+    _cell(page, broken_task, owner).click()
+
+    expect(page.locator("#matrix-message")).to_contain_text("Iemand anders heeft deze cel")
+    expect(_cell(page, broken_task, owner)).to_have_text("C")
+    assert Responsibility.objects.get(activity=broken_task, role=owner).code == "C"
+
+
+def test_an_owner_edits_only_their_components_rows(page: Page, live_server):
+    call_command("loaddemo", stdout=None)
+    component_owner_grants_sync()  # the demo owner "eigenaar" owns the Klantvolgsysteem
+    crm = Component.objects.get(name="Klantvolgsysteem")
+    assert (
+        get_user_model().objects.get(username="eigenaar").has_perm("beheer.edit_matrix_rows", crm)
+    )
+    own = Activity.objects.filter(component=crm).first()
+    # She holds Klantvolgsysteem and stands in for Selfserviceprocessen; not the Kennisbank.
+    other = Activity.objects.filter(component__name="Kennisbank").first()
+    _log_in(page, live_server.url, "eigenaar")
+
+    page.goto(live_server.url + "/beheermatrix/")
+
+    expect(page.locator(f"#activity-{own.pk}")).to_have_attribute("data-editable", "")
+    expect(page.locator(f"#activity-{other.pk}")).to_have_attribute("aria-readonly", "true")
+    # Clicking another component's row changes nothing.
+    page.locator(f"#activity-{other.pk} > td:not(.row-status)").first.click()
+    expect(page.locator("#matrix-message")).to_be_empty()
+    # A forged save for the other row is refused by the server too.
+    status = page.evaluate(
+        """async ([activity, role]) => {
+            const token = document.cookie.match(/csrftoken=([^;]+)/)[1];
+            const body = new URLSearchParams({activity, role, code: "R", expected: ""});
+            const response = await fetch("/beheermatrix/cel/", {
+                method: "POST", body, headers: {"X-CSRFToken": token}});
+            return response.status;
+        }""",
+        [str(other.pk), str(Role.objects.get(name="Key user").pk)],
+    )
+    assert status == 403
