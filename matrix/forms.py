@@ -9,8 +9,10 @@ CODE_CHOICES = [("", "—"), *[(code, code) for code in CODES]]
 
 
 class CellForm(forms.Form):
-    activity = forms.ModelChoiceField(queryset=Activity.objects.select_related("component"))
-    role = forms.ModelChoiceField(queryset=Role.objects.all())
+    activity = forms.ModelChoiceField(
+        queryset=Activity.objects.only("id", "title", "component_id")
+    )
+    role = forms.ModelChoiceField(queryset=Role.objects.only("id", "name"))
     code = forms.ChoiceField(choices=CODE_CHOICES, required=False)
     expected = forms.ChoiceField(choices=CODE_CHOICES, required=False)
 

@@ -14,6 +14,7 @@ from matrix.selectors import CODES, matrix_snapshot
 class CellResult:
     saved: bool
     code: str  # the cell's value now
+    row_codes: dict  # role id -> code: the whole row now, for its check
 
 
 @transaction.atomic
@@ -25,20 +26,26 @@ def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResul
     """
     if code not in ("", *CODES):
         raise ValueError(f"not a RACI code: {code!r}")
-    cell = Responsibility.objects.select_for_update().filter(activity=activity, role=role).first()
+    # The whole row, locked: the answer needs its codes for the row's check.
+    row = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
+    codes = {role_id: cell.code for role_id, cell in row.items()}
+    cell = row.get(role.pk)
     current = cell.code if cell else ""
     if current != expected:
-        return CellResult(saved=False, code=current)
+        return CellResult(saved=False, code=current, row_codes=codes)
     if code == current:
-        return CellResult(saved=True, code=current)
+        return CellResult(saved=True, code=current, row_codes=codes)
     if not code:
         cell.delete()
+        del codes[role.pk]
     elif cell:
         cell.code = code
         cell.save(update_fields=["code"])
+        codes[role.pk] = code
     else:
         Responsibility.objects.create(activity=activity, role=role, code=code)
-    return CellResult(saved=True, code=code)
+        codes[role.pk] = code
+    return CellResult(saved=True, code=code, row_codes=codes)
 
 
 @transaction.atomic

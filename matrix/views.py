@@ -50,7 +50,7 @@ def grid(request):
     only_invalid = request.GET.get("invalid") == "1"
     user = request.user
     edit_all = access.can_edit_all(user)
-    editable_ids = access.editable_component_ids(user)
+    editable_ids = set() if edit_all else access.editable_component_ids(user)
     key = (
         "matrix-grid:"
         + md5(
@@ -123,8 +123,7 @@ def cell(request):
         code=form.cleaned_data["code"],
         expected=form.cleaned_data["expected"],
     )
-    row_codes = code_map([activity.pk]).get(activity.pk, {})
-    problems = row_problems(row_codes.values())
+    problems = row_problems(result.row_codes.values())
     message = ""
     if not result.saved:
         message = _(

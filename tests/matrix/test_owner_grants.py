@@ -44,3 +44,18 @@ def test_other_roles_give_no_grant(personas, db):
     component_owner_grants_sync()
 
     assert not personas.key_user.has_perm("beheer.edit_matrix_rows", component)
+
+
+def test_a_grant_to_a_group_counts_too(personas, db):
+    from django.contrib.auth.models import Group
+    from guardian.shortcuts import assign_perm
+
+    from matrix.access import editable_component_ids
+
+    component = Component.objects.create(name="Portaal")
+    team = Group.objects.create(name="Portaalteam")
+    personas.mt.groups.add(team)
+    assign_perm("beheer.edit_matrix_rows", team, component)
+
+    assert editable_component_ids(personas.mt) == {component.pk}
+    assert editable_component_ids(personas.key_user) == set()
