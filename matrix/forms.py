@@ -9,9 +9,7 @@ CODE_CHOICES = [("", "—"), *[(code, code) for code in CODES]]
 
 
 class CellForm(forms.Form):
-    activity = forms.ModelChoiceField(
-        queryset=Activity.objects.only("id", "title", "component_id")
-    )
+    activity = forms.ModelChoiceField(queryset=Activity.objects.only("id", "title", "component_id"))
     role = forms.ModelChoiceField(queryset=Role.objects.only("id", "name"))
     code = forms.ChoiceField(choices=CODE_CHOICES, required=False)
     expected = forms.ChoiceField(choices=CODE_CHOICES, required=False)
