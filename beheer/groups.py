@@ -19,5 +19,5 @@ DESCRIPTIONS = {
     MANAGERS: _("The beheerteam: edits the register and the matrices, runs assessments."),
     EIGENAREN: _("Component owners: keep the rows and rights of their own components up to date."),
     KEY_USERS: _("Key users: fill in the questionnaires they are invited to, read the matrix."),
-    MT: _("Management team: reads dashboards, downloads exports, adopts matrix versions."),
+    MT: _("Management team: reads dashboards and downloads the exports."),
 }

@@ -100,9 +100,13 @@ def component_owner_grants_sync() -> None:
     ComponentUserObjectPermission.objects.filter(
         pk__in=[pk for key, pk in granted.items() if key not in wanted]
     ).delete()
+    # Two syncs may run at once (after two commits); the second finds the grant made.
     ComponentUserObjectPermission.objects.bulk_create(
-        ComponentUserObjectPermission(
-            user_id=user_id, content_object_id=component_id, permission=permission
-        )
-        for user_id, component_id in wanted - granted.keys()
+        (
+            ComponentUserObjectPermission(
+                user_id=user_id, content_object_id=component_id, permission=permission
+            )
+            for user_id, component_id in wanted - granted.keys()
+        ),
+        ignore_conflicts=True,
     )

@@ -32,7 +32,8 @@ def _once_on_commit(func) -> None:
     """Run `func` after the transaction, once however many records it changed."""
     connection = transaction.get_connection()
     if not any(entry[1] is func for entry in connection.run_on_commit):
-        transaction.on_commit(func)
+        # robust: a failing sync must not turn the user's saved change into an error.
+        transaction.on_commit(func, robust=True)
 
 
 def connect(models=REGISTER_MODELS) -> None:

@@ -78,6 +78,8 @@ class StyleCache:
         self._arrays = {}
 
     def apply(self, cell, key, **styles):
+        # The quote prefix that keeps "=..." text lives in the style array too.
+        key = (key, bool(cell.quotePrefix))
         array = self._arrays.get(key)
         if array is None:
             for name, value in styles.items():

@@ -16,13 +16,15 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from beheer.models import Component, Role
+from beheer.models import Component, OrganisationSettings, Role
 from matrix import excel
 from matrix.models import Activity, Responsibility
 from matrix.selectors import CODES, ROW_PROBLEMS, code_map, row_problems
 from matrix.services import activity_next_order
 
 MAX_UPLOAD_BYTES = getattr(settings, "MATRIX_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+TITLE_MAX = Activity._meta.get_field("title").max_length
+THEME_MAX = Activity._meta.get_field("theme").max_length
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
                 )
             continue
         role_id = key.removeprefix("role:")
-        role = roles_by_id.get(int(role_id)) if role_id.isdigit() else None
+        role = roles_by_id.get(int(role_id)) if role_id.isdecimal() else None
         if role is None:
             issue(
                 excel.HEADER_ROW,
@@ -184,9 +186,17 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
             codes[role] = value
         if not key and not title and not any(codes.values()):
             continue  # an empty row
+        if len(title) > TITLE_MAX or len(theme) > THEME_MAX:
+            issue(
+                row,
+                excel.TASK_COL if len(title) > TITLE_MAX else excel.THEME_COL,
+                _("Too long: a task has at most %(title)s characters, a theme %(theme)s.")
+                % {"title": TITLE_MAX, "theme": THEME_MAX},
+            )
+            continue
         if key:
             activity_id = key.removeprefix("activity:")
-            activity = activities.get(int(activity_id)) if activity_id.isdigit() else None
+            activity = activities.get(int(activity_id)) if activity_id.isdecimal() else None
             if activity is None:
                 issue(row, excel.KEY_COL, _("This task no longer exists in the application."))
                 continue
@@ -258,12 +268,27 @@ def _check_rules(issue, row, before, after) -> None:
         )
 
 
+class ImportConflict(Exception):
+    """The matrix changed between the plan and its application."""
+
+
 @transaction.atomic
 def import_apply(plan: ImportPlan) -> None:
+    """Write a checked plan in one transaction; refuse if a cell moved on meanwhile."""
     if plan.errors:
         raise ValueError("a plan with errors cannot be applied")
+    OrganisationSettings.register_changed()  # lock order: settings row, then cells
+    activity_ids = {activity.pk for activity, _role, _old, _new in plan.changed_cells}
+    cells = {
+        (cell.activity_id, cell.role_id): cell
+        for cell in Responsibility.objects.select_for_update().filter(activity_id__in=activity_ids)
+    }
+    for activity, role, old, _new in plan.changed_cells:
+        cell = cells.get((activity.pk, role.pk))
+        if (cell.code if cell else "") != old:
+            raise ImportConflict(f"{activity} / {role}")
     for activity, role, _old, new in plan.changed_cells:
-        cell = Responsibility.objects.filter(activity=activity, role=role).first()
+        cell = cells.get((activity.pk, role.pk))
         if not new:
             if cell:
                 cell.delete()
@@ -275,12 +300,13 @@ def import_apply(plan: ImportPlan) -> None:
     for activity, title, theme in plan.renamed_activities:
         activity.title, activity.theme = title, theme
         activity.save(update_fields=["title", "theme"])
-    for added in plan.added_activities:
+    order = activity_next_order()
+    for offset, added in enumerate(plan.added_activities):
         activity = Activity.objects.create(
             title=added["title"],
             theme=added["theme"],
             component=added["component"],
-            order=activity_next_order(),
+            order=order + offset * 10,
         )
         for role, code in added["codes"].items():
             Responsibility.objects.create(activity=activity, role=role, code=code)

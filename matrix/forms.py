@@ -39,9 +39,14 @@ class ActivityForm(forms.ModelForm):
 
 
 def row_form_class(roles) -> type[forms.Form]:
-    """A form with one code field per role, for editing a row without JavaScript."""
-    fields = {
-        f"role_{role.pk}": forms.ChoiceField(label=role.name, choices=CODE_CHOICES, required=False)
-        for role in roles
-    }
+    """A form with one code field per role, for editing a row without JavaScript,
+    and per role a hidden copy of the code the form showed (to detect conflicts)."""
+    fields = {}
+    for role in roles:
+        fields[f"role_{role.pk}"] = forms.ChoiceField(
+            label=role.name, choices=CODE_CHOICES, required=False
+        )
+        fields[f"seen_{role.pk}"] = forms.ChoiceField(
+            choices=CODE_CHOICES, required=False, widget=forms.HiddenInput
+        )
     return type("RowForm", (forms.Form,), fields)

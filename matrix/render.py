@@ -15,6 +15,7 @@ from matrix.selectors import ROW_PROBLEMS, Grid, Row
 def cell_html(code: str, editable: bool, tabindex: int = -1) -> str:
     """One cell. Its task and role follow from its row and column, which keeps
     a 6,000-cell page small; the grid's script reads them from there."""
+    code = escape(code)  # always one of R, A, C, I; escaped all the same
     css = f' class="code-{code}"' if code else ""
     focus = f' tabindex="{tabindex}"' if editable else ""
     return f"<td{focus}{css}>{code}</td>"

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from beheer.models import OrganisationSettings
 from matrix.models import Activity, MatrixVersion, Responsibility
 from matrix.selectors import CODES, matrix_snapshot
 
@@ -26,6 +27,9 @@ def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResul
     """
     if code not in ("", *CODES):
         raise ValueError(f"not a RACI code: {code!r}")
+    # Lock order settings row -> cells, the same in every writer, so that two
+    # transactions never wait for each other in a circle.
+    OrganisationSettings.register_changed()
     # The whole row, locked: the answer needs its codes for the row's check.
     row = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
     codes = {role_id: cell.code for role_id, cell in row.items()}
@@ -43,16 +47,46 @@ def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResul
         cell.save(update_fields=["code"])
         codes[role.pk] = code
     else:
-        Responsibility.objects.create(activity=activity, role=role, code=code)
+        try:
+            with transaction.atomic():
+                Responsibility.objects.create(activity=activity, role=role, code=code)
+        except IntegrityError:
+            # Someone filled the empty cell at the same moment: theirs stands.
+            current = Responsibility.objects.get(activity=activity, role=role).code
+            return CellResult(saved=False, code=current, row_codes={**codes, role.pk: current})
         codes[role.pk] = code
     return CellResult(saved=True, code=code, row_codes=codes)
 
 
+class RowConflict(Exception):
+    """Cells of the row changed after the form was opened."""
+
+    def __init__(self, roles):
+        super().__init__(", ".join(str(role) for role in roles))
+        self.roles = roles
+
+
 @transaction.atomic
-def row_set(*, activity: Activity, codes: dict) -> None:
-    """Replace the codes of one row: {role: code or ""} (the form without JavaScript)."""
+def row_set(*, activity: Activity, codes: dict, expected: dict) -> None:
+    """Set the codes of one row, {role: code or ""}, from the form without JavaScript.
+
+    Only cells the user changed are written, so changes others made meanwhile
+    to the other cells stand; when a cell the user changed no longer holds what
+    the form showed (`expected`), nothing is written at all.
+    """
+    OrganisationSettings.register_changed()  # same lock order as cell_set
     existing = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
+    current = {role: existing[role.pk].code if role.pk in existing else "" for role in codes}
+    moved_on = [
+        role
+        for role, code in codes.items()
+        if code != expected.get(role, "") and current[role] != expected.get(role, "")
+    ]
+    if moved_on:
+        raise RowConflict(moved_on)
     for role, code in codes.items():
+        if code == expected.get(role, ""):
+            continue  # untouched by the user
         cell = existing.get(role.pk)
         if not code and cell:
             cell.delete()

@@ -1,9 +1,11 @@
 """Views for the Excel round trip: export for the MT, import with preview."""
 
+from datetime import timedelta
 from io import BytesIO
 
 from django import forms
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +23,8 @@ def export(request):
     access.require(access.can_export(request.user), _("You may not download the matrix."))
     version = None
     if request.GET.get("version"):
+        if not request.GET["version"].isdecimal():
+            raise Http404
         version = get_object_or_404(MatrixVersion, pk=request.GET["version"])
     snapshot = version.snapshot if version else matrix_snapshot()
     workbook = excel.matrix_workbook(
@@ -56,6 +60,10 @@ def import_upload(request):
         context["plan"] = plan
         if not plan.errors and plan.has_changes:
             upload.seek(0)
+            # Uploads nobody confirmed are not kept longer than a day.
+            PendingImport.objects.filter(
+                uploaded_at__lt=timezone.now() - timedelta(days=1)
+            ).delete()
             pending = PendingImport.objects.create(
                 uploaded_by=request.user, filename=upload.name, content=upload.read()
             )
@@ -84,7 +92,17 @@ def import_confirm(request, pk):
                 "fingerprint": plan.fingerprint(),
             },
         )
-    excel_import.import_apply(plan)
+    try:
+        excel_import.import_apply(plan)
+    except excel_import.ImportConflict:
+        messages.error(
+            request,
+            _(
+                "Someone changed the matrix while you confirmed; nothing has been imported. "
+                "Upload the file again to see the changes as they are now."
+            ),
+        )
+        return redirect("matrix:import")
     pending.delete()
     messages.success(
         request,

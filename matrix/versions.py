@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,6 +80,8 @@ def _side(value):
     """A version from the query string, or the current matrix."""
     if value in (None, "", CURRENT):
         return _("current matrix"), matrix_snapshot()
+    if not value.isdecimal():
+        raise Http404
     version = get_object_or_404(MatrixVersion, pk=value)
     return str(version), version.snapshot
 

@@ -40,7 +40,7 @@ def _grid_for(request, component=None):
 
 def _selected_component(request):
     component_id = request.GET.get("component", "")
-    if not component_id.isdigit():
+    if not component_id.isdecimal():
         return None
     return Component.objects.filter(pk=component_id).first()
 
@@ -139,6 +139,7 @@ def cell(request):
             "editable": True,
             "problems": [str(ROW_PROBLEMS[p]) for p in problems],
             "message": message,
+            "error_text": _("The change could not be saved. Reload the page and try again."),
         },
     )
     response = HttpResponse(html)
@@ -152,19 +153,38 @@ def row_edit(request, pk):
     access.require(access.can_edit_activity(request.user, activity))
     roles = list(roles_with_people())
     current = code_map([activity.pk]).get(activity.pk, {})
+    shown = {
+        **{f"role_{r.pk}": current.get(r.pk, "") for r in roles},
+        **{f"seen_{r.pk}": current.get(r.pk, "") for r in roles},
+    }
     RowForm = row_form_class(roles)
-    form = RowForm(
-        request.POST or None, initial={f"role_{r.pk}": current.get(r.pk, "") for r in roles}
-    )
+    form = RowForm(request.POST or None, initial=shown)
     if request.method == "POST" and form.is_valid():
-        services.row_set(
-            activity=activity,
-            codes={r: form.cleaned_data[f"role_{r.pk}"] for r in roles},
-        )
-        messages.success(
-            request, _("The codes of “%(task)s” have been saved.") % {"task": activity}
-        )
-        return redirect(activity.get_absolute_url())
+        try:
+            services.row_set(
+                activity=activity,
+                codes={r: form.cleaned_data[f"role_{r.pk}"] for r in roles},
+                expected={r: form.cleaned_data[f"seen_{r.pk}"] for r in roles},
+            )
+        except services.RowConflict as conflict:
+            # Keep the user's input; show the cells as they are now.
+            data = request.POST.copy()
+            data.update({f"seen_{r.pk}": current.get(r.pk, "") for r in roles})
+            form = RowForm(data)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Someone else changed %(roles)s in this row after you opened it. Nothing "
+                    "has been saved; check the codes and save again."
+                )
+                % {"roles": ", ".join(r.name for r in conflict.roles)},
+            )
+        else:
+            messages.success(
+                request, _("The codes of “%(task)s” have been saved.") % {"task": activity}
+            )
+            return redirect(activity.get_absolute_url())
     problems = row_problems(c for c in current.values())
     return render(
         request,

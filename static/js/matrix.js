@@ -58,6 +58,8 @@
   }
 
   function save(td, code) {
+    // One save per cell at a time: a second click would send a stale value.
+    if (td.getAttribute("aria-busy") === "true") return;
     const tr = td.closest("tr");
     const column = codeCells(tr).indexOf(td);
     const hadFocus = document.activeElement === td;
@@ -77,6 +79,10 @@
       .then(() => {
         updateSummary();
         if (hadFocus) focusCell(codeCells(tr)[column]);
+      })
+      .finally(() => {
+        // On an error the cell was not swapped: make it usable again.
+        if (td.isConnected) td.removeAttribute("aria-busy");
       });
   }
 
@@ -130,3 +136,14 @@
     }
   });
 })();
+
+// A refused or failed save (no permission, session expired) is said out loud.
+document.addEventListener("htmx:responseError", (event) => {
+  const message = document.getElementById("matrix-message");
+  if (!message) return;
+  const paragraph = document.createElement("p");
+  paragraph.className = "message message-error";
+  paragraph.setAttribute("role", "alert");
+  paragraph.textContent = message.dataset.errorText + " (" + event.detail.xhr.status + ")";
+  message.replaceChildren(paragraph);
+});

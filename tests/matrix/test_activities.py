@@ -71,6 +71,7 @@ def test_the_row_form_edits_a_row_without_javascript(client_as, matrix):
             f"role_{roles['Rol A'].pk}": "A",
             f"role_{roles['Rol B'].pk}": "R",
             f"role_{roles['Rol C'].pk}": "",
+            **{f"seen_{role.pk}": "" for role in roles.values()},
         },
     )
 
@@ -103,3 +104,42 @@ def test_who_may_open_the_task_forms(client_as, matrix, persona):
             assert status == (200 if url == urls[0] else 403), url
         else:
             assert status == (200 if persona in WRITERS else 403), url
+
+
+def test_the_row_form_refuses_to_overwrite_a_change_made_meanwhile(client_as, matrix):
+    roles, task = matrix["roles"], matrix["own_task"]  # shows Rol A: A, Rol B: R
+    seen = {f"seen_{roles['Rol A'].pk}": "A", f"seen_{roles['Rol B'].pk}": "R"}
+    # A colleague changes Rol B after the form was opened; another adds Rol C.
+    Responsibility.objects.filter(activity=task, role=roles["Rol B"]).update(code="C")
+    Responsibility.objects.create(activity=task, role=roles["Rol C"], code="I")
+    client = client_as("manager")
+
+    # Changing only Rol A keeps the colleagues' changes.
+    client.post(
+        reverse("matrix:row", args=[task.pk]),
+        {
+            **seen,
+            f"role_{roles['Rol A'].pk}": "A",
+            f"role_{roles['Rol B'].pk}": "R",
+            f"role_{roles['Rol C'].pk}": "",
+            f"seen_{roles['Rol C'].pk}": "",
+        },
+    )
+    codes = dict(Responsibility.objects.filter(activity=task).values_list("role__name", "code"))
+    assert codes == {"Rol A": "A", "Rol B": "C", "Rol C": "I"}
+
+    # Changing Rol B, which moved on meanwhile, is refused and writes nothing.
+    response = client.post(
+        reverse("matrix:row", args=[task.pk]),
+        {
+            **seen,
+            f"role_{roles['Rol A'].pk}": "R",
+            f"role_{roles['Rol B'].pk}": "A",
+            f"role_{roles['Rol C'].pk}": "I",
+            f"seen_{roles['Rol C'].pk}": "I",
+        },
+    )
+    assert response.status_code == 200
+    assert "Iemand anders heeft Rol B" in response.content.decode()
+    codes = dict(Responsibility.objects.filter(activity=task).values_list("role__name", "code"))
+    assert codes == {"Rol A": "A", "Rol B": "C", "Rol C": "I"}

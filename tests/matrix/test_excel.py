@@ -100,7 +100,10 @@ def test_the_other_sheets_describe_occupation_people_and_rules(client_as, matrix
 
 
 def test_a_formula_like_name_is_written_as_text(client_as, matrix):
-    Activity.objects.create(title='=HYPERLINK("http://evil.example","klik")', theme="+SOM(1)")
+    # Last in the sheet, after ordinary tasks with the same styles.
+    Activity.objects.create(
+        title='=HYPERLINK("http://evil.example","klik")', theme="+SOM(1)", order=999
+    )
 
     sheet = _workbook(client_as("manager"))["Beheermatrix"]
 
@@ -248,3 +251,85 @@ def test_the_commands_round_trip_and_fail_on_errors(matrix, tmp_path):
     with pytest.raises(CommandError, match="nothing has been imported"):
         call_command("import_matrix", str(path), stdout=None, stderr=None)
     assert Responsibility.objects.count() == before
+
+
+def _break_with_unknown_role(sheet, matrix):
+    sheet.cell(row=excel.KEY_ROW, column=excel.FIRST_ROLE_COL, value="role:999999")
+
+
+def _break_with_bad_code(sheet, matrix):
+    row = _row_of(sheet, matrix["own_task"])
+    sheet.cell(row=row, column=_column_of(sheet, matrix["roles"]["Rol C"]), value="X")
+
+
+def _break_with_two_as(sheet, matrix):
+    row = _row_of(sheet, matrix["own_task"])
+    sheet.cell(row=row, column=_column_of(sheet, matrix["roles"]["Rol C"]), value="A")
+
+
+def _break_with_unknown_task(sheet, matrix):
+    sheet.cell(row=excel.FIRST_ROW, column=excel.KEY_COL, value="activity:999999")
+
+
+def _break_the_keys(sheet, matrix):
+    sheet.cell(row=excel.KEY_ROW, column=excel.KEY_COL, value="iets anders")
+
+
+def _break_a_new_task_without_theme(sheet, matrix):
+    sheet.cell(row=sheet.max_row + 1, column=excel.TASK_COL, value="Taak zonder thema")
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        _break_with_unknown_role,
+        _break_with_bad_code,
+        _break_with_two_as,
+        _break_with_unknown_task,
+        _break_the_keys,
+        _break_a_new_task_without_theme,
+    ],
+)
+def test_every_error_case_is_reported_and_changes_nothing(client_as, matrix, breakage):
+    client = client_as("manager")
+    workbook = _workbook(client)
+    # Also a valid change in the same file: it must not be applied either.
+    sheet = workbook["Beheermatrix"]
+    loose = _row_of(sheet, matrix["loose_task"])
+    sheet.cell(row=loose, column=_column_of(sheet, matrix["roles"]["Rol A"]), value="A")
+    breakage(sheet, matrix)
+    before = sorted(Responsibility.objects.values_list("activity", "role", "code"))
+    tasks_before = Activity.objects.count()
+
+    response = client.post(reverse("matrix:import"), {"workbook": _as_upload(workbook)})
+
+    plan = response.context["plan"]
+    assert plan.errors, breakage.__name__
+    assert all(issue.sheet for issue in plan.errors)
+    assert "pending" not in response.context
+    assert sorted(Responsibility.objects.values_list("activity", "role", "code")) == before
+    assert Activity.objects.count() == tasks_before
+
+
+def test_a_cell_changed_between_preview_and_confirmation_stops_the_import(client_as, matrix):
+    from matrix.excel_import import ImportConflict
+
+    workbook = _workbook(client_as("manager"))
+    sheet = workbook["Beheermatrix"]
+    own = _row_of(sheet, matrix["own_task"])
+    loose = _row_of(sheet, matrix["loose_task"])
+    sheet.cell(row=own, column=_column_of(sheet, matrix["roles"]["Rol B"]), value="C")
+    sheet.cell(row=loose, column=_column_of(sheet, matrix["roles"]["Rol A"]), value="A")
+    plan = import_plan(_as_upload(workbook))
+    assert not plan.errors
+    # Meanwhile a colleague edits the same cell in the grid.
+    cell = Responsibility.objects.get(activity=matrix["own_task"], role=matrix["roles"]["Rol B"])
+    cell.code = "I"
+    cell.save()
+
+    with pytest.raises(ImportConflict):
+        import_apply(plan)
+
+    cell.refresh_from_db()
+    assert cell.code == "I"
+    assert not Responsibility.objects.filter(activity=matrix["loose_task"]).exists()
