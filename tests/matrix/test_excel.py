@@ -318,14 +318,14 @@ def test_a_cell_changed_between_preview_and_confirmation_stops_the_import(client
     sheet = workbook["Beheermatrix"]
     own = _row_of(sheet, matrix["own_task"])
     loose = _row_of(sheet, matrix["loose_task"])
-    sheet.cell(row=own, column=_column_of(sheet, matrix["roles"]["Rol B"]), value="C")
+    sheet.cell(row=own, column=_column_of(sheet, matrix["roles"]["Rol C"]), value="C")
     sheet.cell(row=loose, column=_column_of(sheet, matrix["roles"]["Rol A"]), value="A")
     plan = import_plan(_as_upload(workbook))
     assert not plan.errors
-    # Meanwhile a colleague edits the same cell in the grid.
-    cell = Responsibility.objects.get(activity=matrix["own_task"], role=matrix["roles"]["Rol B"])
-    cell.code = "I"
-    cell.save()
+    # Meanwhile a colleague fills the same cell in the grid.
+    cell = Responsibility.objects.create(
+        activity=matrix["own_task"], role=matrix["roles"]["Rol C"], code="I"
+    )
 
     with pytest.raises(ImportConflict):
         import_apply(plan)
