@@ -38,18 +38,22 @@ def dashboard(request):
         .values_list("name", "members")
     )
     group_rows = [(name, groups.DESCRIPTIONS[name], counts.get(name, 0)) for name in groups.ALL]
-    register_counts = [
-        (_("Components"), Component.objects.count(), reverse("beheer:components")),
-        (_("Roles"), Role.objects.count(), reverse("beheer:roles")),
-        (_("People"), Person.objects.filter(is_active=True).count(), reverse("beheer:people")),
-    ]
+
+    def register_counts():
+        return [
+            (_("Components"), Component.objects.count(), reverse("beheer:components")),
+            (_("Roles"), Role.objects.count(), reverse("beheer:roles")),
+            (_("People"), Person.objects.filter(is_active=True).count(), reverse("beheer:people")),
+        ]
+
     return render(
         request,
         "beheer/dashboard.html",
         {
             "group_rows": group_rows,
             "feature_sections": SECTIONS[1:],
-            "register_counts": register_counts,
+            # Both are counted only when the cached rendering is missing or stale.
+            "register_counts": SimpleLazyObject(register_counts),
             "risks": SimpleLazyObject(knowledge_risks),
             "today": timezone.localdate(),
         },

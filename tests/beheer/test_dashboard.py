@@ -62,3 +62,14 @@ def test_it_shows_the_knowledge_risk_counts(client_as, empty_register):
     assert 'data-rule="vacant">1<' in content
     assert 'data-rule="no_deputy">1<' in content
     assert 'data-rule="overloaded">0<' in content
+
+
+def test_the_cached_counts_follow_changes(client_as):
+    client = client_as("mt")
+    before = client.get(reverse("dashboard")).content.decode()
+    count = int(before.split("<strong>")[3].split("</strong>")[0])  # people
+
+    makers.person("Nieuwe collega")
+
+    after = client.get(reverse("dashboard")).content.decode()
+    assert f"<strong>{count + 1}</strong>" in after
