@@ -123,4 +123,5 @@ class OrganisationSettingsForm(forms.ModelForm):
             "intranet_url",
             "max_roles_per_person",
             "ending_soon_days",
+            "max_admin_holders",
         ]

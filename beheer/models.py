@@ -36,6 +36,11 @@ class OrganisationSettings(models.Model):
     ending_soon_days = models.PositiveSmallIntegerField(
         _("warn about assignments ending within (days)"), default=60
     )
+    max_admin_holders = models.PositiveSmallIntegerField(
+        _("maximum people per admin right"),
+        default=3,
+        help_text=_("More people than this with an administration right is reported."),
+    )
     # Raised on every change to the register. Cached renderings carry it in their
     # key, so each app server recognises stale ones although caches are per process.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)

@@ -58,6 +58,7 @@ SUITES = {
             Page("healthz", "/healthz/", None),
             Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25),
             Page("cell save", "/beheermatrix/cel/", "manager", target_ratio=0.5, cell_save=True),
+            Page("rights grid", "/beheermatrix/autorisaties/", "manager", target_ratio=0.25),
         ],
     ),
 }

@@ -177,3 +177,45 @@ def ensure_default_matrix(Activity, Responsibility, Role, Component) -> int:
             if name in roles
         )
     return len(ACTIVITIES)
+
+
+# component, right, sensitivity, roles that hold it
+RIGHTS = [
+    (
+        KVS,
+        "Klantdossier inzien",
+        "personal_data",
+        [KEY_USER, FUNC, CRM_ADMIN, CRM_MANAGER, OWNER_KVS],
+    ),
+    (KVS, "Klantgegevens wijzigen", "personal_data", [KEY_USER, FUNC, CRM_ADMIN]),
+    (KVS, "Klantcontact registreren", "normal", [KEY_USER, FUNC, CRM_ADMIN]),
+    (KVS, "Rapportages inzien", "normal", [CRM_MANAGER, OWNER_KVS, CRM_ADMIN]),
+    (KVS, "Gebruikers beheren", "admin", [CRM_ADMIN, FUNC]),
+    (KVS, "Inrichting wijzigen", "admin", [CRM_ADMIN, FUNC]),
+    (KB, "Kennisbankartikel schrijven", "normal", [KEY_USER, OWNER_KB, FUNC]),
+    (KB, "Kennisbankartikel publiceren", "normal", [OWNER_KB, FUNC]),
+    (WP, "Portalcontent publiceren", "normal", [OWNER_WP, FUNC]),
+    (WP, "Portalgebruikers beheren", "admin", [FUNC, TECH]),
+    (SS, "Selfserviceproces inrichten", "admin", [FUNC, OWNER_SS]),
+    (SS, "Aanvragen uit selfservice inzien", "personal_data", [KEY_USER, OWNER_SS, FUNC]),
+    (SS, "Koppelingen beheren", "admin", [TECH]),
+]
+
+
+def ensure_default_rights(Right, Grant, Role, Component) -> int:
+    """On an empty autorisatiematrix, create the default rights and grants."""
+    if Right.objects.exists():
+        return 0
+    roles = {role.name: role for role in Role.objects.all()}
+    components = {component.name: component for component in Component.objects.all()}
+    created = 0
+    for component_name, name, sensitivity, holders in RIGHTS:
+        component = components.get(component_name)
+        if component is None:
+            continue
+        right = Right.objects.create(component=component, name=name, sensitivity=sensitivity)
+        Grant.objects.bulk_create(
+            Grant(role=roles[holder], right=right) for holder in holders if holder in roles
+        )
+        created += 1
+    return created

@@ -5,8 +5,8 @@ default tasks, so that scale 6 gives about 150 tasks × 40 roles."""
 from simple_history.utils import bulk_create_with_history
 
 from beheer.models import Component, Role
-from matrix.defaults import ACTIVITIES, KEY_USER, ensure_default_matrix
-from matrix.models import Activity, Responsibility
+from matrix.defaults import ACTIVITIES, KEY_USER, ensure_default_matrix, ensure_default_rights
+from matrix.models import Activity, Grant, Responsibility, Right
 
 # What a process key user does in the default tasks.
 PROCESS_KEY_USER_CODES = {
@@ -28,6 +28,7 @@ def _round_of(name: str) -> int:
 
 def load(*, scale: int = 1) -> dict[str, int]:
     ensure_default_matrix(Activity, Responsibility, Role, Component)
+    ensure_default_rights(Right, Grant, Role, Component)
     roles = {role.name: role for role in Role.objects.all()}
     components = {component.name: component for component in Component.objects.all()}
     activities = {a.title: a for a in Activity.objects.all()}

@@ -107,3 +107,52 @@ class PendingImport(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class Right(models.Model):
+    """A permission inside a governed application, e.g. "Klantdossier inzien"."""
+
+    class Sensitivity(models.TextChoices):
+        NORMAL = "normal", _("Normal")
+        PERSONAL_DATA = "personal_data", _("Personal data (GDPR)")
+        ADMIN = "admin", _("Application administration")
+
+    component = models.ForeignKey(
+        Component, verbose_name=_("component"), on_delete=models.CASCADE, related_name="rights"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=20, choices=Sensitivity, default=Sensitivity.NORMAL
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["component__name", "name"]
+        verbose_name = _("right")
+        verbose_name_plural = _("rights")
+        constraints = [
+            models.UniqueConstraint(fields=["component", "name"], name="right_unique_per_component")
+        ]
+
+    def __str__(self):
+        return f"{self.component}: {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("matrix:right", args=[self.pk])
+
+
+class Grant(models.Model):
+    """A role has a right: one cell of the autorisatiematrix."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="grants")
+    right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="grants")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        constraints = [models.UniqueConstraint(fields=["role", "right"], name="one_grant_per_cell")]
+
+    def __str__(self):
+        return f"{self.role} → {self.right}"

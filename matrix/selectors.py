@@ -108,7 +108,7 @@ def roles_with_people(today=None):
     )
 
 
-def _people(role: Role, kind: str) -> list[str]:
+def people_names(role: Role, kind: str) -> list[str]:
     return [a.person.name for a in role.current_assignments if a.kind == kind]
 
 
@@ -127,7 +127,7 @@ def matrix_grid(*, editable_component_ids, edit_all: bool, component=None) -> Gr
     """The grid as the page shows it; `component` narrows the rows."""
     role_kinds = dict(Role.Kind.choices)
     columns = [
-        Column(r, _people(r, Assignment.Kind.HOLDER), _people(r, Assignment.Kind.DEPUTY))
+        Column(r, people_names(r, Assignment.Kind.HOLDER), people_names(r, Assignment.Kind.DEPUTY))
         for r in roles_with_people()
     ]
     activities = Activity.objects.select_related("component")

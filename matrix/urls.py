@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matrix import transfer, versions, views
+from matrix import rights_views, transfer, versions, views
 
 app_name = "matrix"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("versies/", versions.version_list, name="versions"),
     path("versies/vergelijken/", versions.version_compare, name="compare"),
     path("versies/<int:pk>/", versions.version_detail, name="version"),
+    path("autorisaties/", rights_views.rights_grid_page, name="rights"),
+    path("autorisaties/cel/", rights_views.grant_cell, name="grant-cell"),
+    path("autorisaties/rechten/<int:pk>/", rights_views.right_detail, name="right"),
     path("taken/nieuw/", views.activity_create, name="activity-create"),
     path("taken/<int:pk>/", views.row_edit, name="row"),
     path("taken/<int:pk>/bewerken/", views.activity_update, name="activity-update"),

@@ -38,7 +38,7 @@ def _grid_for(request, component=None):
     )
 
 
-def _selected_component(request):
+def selected_component(request):
     component_id = request.GET.get("component", "")
     if not component_id.isdecimal():
         return None
@@ -46,7 +46,7 @@ def _selected_component(request):
 
 
 def grid(request):
-    component = _selected_component(request)
+    component = selected_component(request)
     only_invalid = request.GET.get("invalid") == "1"
     user = request.user
     edit_all = access.can_edit_all(user)
@@ -101,7 +101,7 @@ def grid(request):
 
 
 def grid_print(request):
-    component = _selected_component(request)
+    component = selected_component(request)
     return render(
         request,
         "matrix/grid_print.html",
@@ -133,10 +133,8 @@ def cell(request):
     html = render_to_string(
         "matrix/_cell_response.html",
         {
-            "activity": activity,
-            "role": role,
-            "code": result.code,
-            "editable": True,
+            "value": result.code,
+            "row_id": f"activity-{activity.pk}",
             "problems": [str(ROW_PROBLEMS[p]) for p in problems],
             "message": message,
             "error_text": _("The change could not be saved. Reload the page and try again."),

@@ -24,6 +24,7 @@ from beheer.views.register import (
     RegisterListView,
     RegisterUpdateView,
 )
+from matrix.rights import person_rights
 from matrix.selectors import person_responsibilities
 
 
@@ -214,6 +215,7 @@ class PersonDetail(PersonMixin, RegisterDetailView):
             today=today,
             assign_form=AssignmentForm(person=self.object),
             matrix_part=person_responsibilities(self.object, today),
+            rights=person_rights(self.object, today),
         )
         return context
 

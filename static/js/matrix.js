@@ -1,11 +1,11 @@
-// Spreadsheet-like editing of the beheermatrix (an ARIA grid): click or type a
-// code, it is saved at once through htmx, and the row's check updates in place.
-// A cell's task and role follow from its row and column.
+// Spreadsheet-like editing of a grid (the beheermatrix and the autorisatiematrix,
+// an ARIA grid each): click or type a value, it is saved at once through htmx,
+// and the row's check updates in place. A cell's row and role follow from its
+// row and column; the table says where to save, which values a click cycles
+// through (data-cycle) and which keys set which value (data-keys).
 (function () {
   "use strict";
 
-  const ORDER = ["", "R", "A", "C", "I"];
-  const KEYS = { r: "R", a: "A", c: "C", i: "I" };
   const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
   function csrfToken() {
@@ -32,7 +32,15 @@
   }
 
   function rows() {
-    return Array.from(table().querySelectorAll("tbody tr[data-activity]"));
+    return Array.from(table().querySelectorAll("tbody tr[data-key]"));
+  }
+
+  function cycleValues() {
+    return JSON.parse(table().dataset.cycle);
+  }
+
+  function keyValues() {
+    return JSON.parse(table().dataset.keys);
   }
 
   function focusCell(td) {
@@ -69,7 +77,7 @@
         target: td,
         swap: "outerHTML",
         values: {
-          activity: tr.dataset.activity,
+          [table().dataset.rowParam]: tr.dataset.key,
           role: roleIds()[column],
           code: code,
           expected: td.textContent.trim(),
@@ -87,9 +95,10 @@
   }
 
   function cycle(td, backwards) {
-    const index = ORDER.indexOf(td.textContent.trim());
-    const step = backwards ? ORDER.length - 1 : 1;
-    save(td, ORDER[(index + step) % ORDER.length]);
+    const order = cycleValues();
+    const index = order.indexOf(td.textContent.trim());
+    const step = backwards ? order.length - 1 : 1;
+    save(td, order[(index + step) % order.length]);
   }
 
   function moveVertically(td, step) {
@@ -124,9 +133,9 @@
         const cells = codeCells(td.closest("tr"));
         focusCell(cells[cells.indexOf(td) + columnStep]);
       }
-    } else if (KEYS[key.toLowerCase()]) {
+    } else if (keyValues()[key.toLowerCase()]) {
       event.preventDefault();
-      save(td, KEYS[key.toLowerCase()]);
+      save(td, keyValues()[key.toLowerCase()]);
     } else if (key === "Delete" || key === "Backspace") {
       event.preventDefault();
       save(td, "");

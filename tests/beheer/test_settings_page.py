@@ -14,6 +14,7 @@ def test_a_manager_sets_the_contact_shown_in_every_footer(client_as):
             "intranet_url": "intranet.delinde.example/beheer",
             "max_roles_per_person": 4,
             "ending_soon_days": 30,
+            "max_admin_holders": 3,
         },
     )
 
@@ -27,7 +28,12 @@ def test_a_manager_sets_the_contact_shown_in_every_footer(client_as):
 def test_a_bad_e_mail_is_refused_with_a_message(client_as):
     response = client_as("manager").post(
         reverse("beheer:settings"),
-        {"beheerteam_email": "geen-adres", "max_roles_per_person": 5, "ending_soon_days": 60},
+        {
+            "beheerteam_email": "geen-adres",
+            "max_roles_per_person": 5,
+            "ending_soon_days": 60,
+            "max_admin_holders": 3,
+        },
     )
 
     assert response.status_code == 200

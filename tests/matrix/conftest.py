@@ -2,7 +2,7 @@ import pytest
 from guardian.shortcuts import assign_perm
 
 from beheer.models import Component, Role
-from matrix.models import Activity, Responsibility
+from matrix.models import Activity, Grant, Responsibility, Right
 
 
 @pytest.fixture
@@ -30,4 +30,28 @@ def matrix(db, personas):
         "own_task": own_task,
         "other_task": other_task,
         "loose_task": loose_task,
+    }
+
+
+@pytest.fixture
+def rights(db, personas):
+    own = Component.objects.create(name="Eigen onderdeel")
+    other = Component.objects.create(name="Ander onderdeel")
+    assign_perm("beheer.edit_matrix_rows", personas.owner, own)
+    roles = {
+        name: Role.objects.create(name=name, kind="functional")
+        for name in ("Beheerder", "Medewerker")
+    }
+    view = Right.objects.create(component=own, name="Dossier inzien", sensitivity="personal_data")
+    admin = Right.objects.create(component=own, name="Gebruikers beheren", sensitivity="admin")
+    elsewhere = Right.objects.create(component=other, name="Rapporten", sensitivity="normal")
+    Grant.objects.create(role=roles["Beheerder"], right=admin)
+    Grant.objects.create(role=roles["Medewerker"], right=view)
+    return {
+        "own": own,
+        "other": other,
+        "roles": roles,
+        "view": view,
+        "admin": admin,
+        "elsewhere": elsewhere,
     }

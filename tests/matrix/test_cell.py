@@ -36,7 +36,7 @@ def test_the_answer_carries_the_rows_new_status(client_as, matrix):
     client, task, roles = client_as("manager"), matrix["own_task"], matrix["roles"]
 
     invalid = _post(client, task, roles["Rol C"], "A", "").content.decode()
-    assert f'id="status-{task.pk}"' in invalid
+    assert f'id="status-activity-{task.pk}"' in invalid
     assert 'hx-swap-oob="true"' in invalid
     assert "meer dan één A" in invalid
 

@@ -45,8 +45,8 @@ def test_readers_edit_nothing_and_owners_only_their_rows(client_as, matrix):
     owner = client_as("owner").get(reverse("matrix:grid")).content.decode()
 
     assert "data-editable" not in reader and 'role="grid"' not in reader
-    assert f'data-activity="{matrix["own_task"].pk}" data-editable' in owner
-    assert f'data-activity="{matrix["other_task"].pk}" aria-readonly="true"' in owner
+    assert f'data-key="{matrix["own_task"].pk}" data-editable' in owner
+    assert f'data-key="{matrix["other_task"].pk}" aria-readonly="true"' in owner
     assert "tabindex" not in "".join(row_cells(owner, matrix["other_task"]))
 
 

@@ -1,0 +1,168 @@
+"""Pages of the autorisatiematrix: the grid with its grant saves, and per right."""
+
+from hashlib import md5
+
+from django import forms
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beheer.models import Component, OrganisationSettings, Role
+from matrix import access
+from matrix.models import Right
+from matrix.render import cell_html, group_rows_html, row_html
+from matrix.rights import (
+    GRANTED,
+    RIGHT_FLAGS,
+    RightRow,
+    grant_set,
+    right_flags,
+    right_holders,
+    rights_grid,
+)
+from matrix.views import selected_component
+
+VALUES = [("", ""), (GRANTED, GRANTED)]
+
+
+def _right_row(row: RightRow, first_editable: bool) -> str:
+    right = row.right
+    return row_html(
+        row_id=f"right-{right.pk}",
+        key=right.pk,
+        title=right.name,
+        note=str(right.get_sensitivity_display()) if right.sensitivity != "normal" else "",
+        edit_url=None,
+        detail_url=right.get_absolute_url(),
+        problems=row.flag_labels,
+        cells=[
+            cell_html(
+                value,
+                row.editable,
+                0 if first_editable and i == 0 else -1,
+                "granted" if value else "",
+            )
+            for i, (_role, value) in enumerate(row.cells)
+        ],
+        editable=row.editable,
+    )
+
+
+def rights_grid_page(request):
+    component = selected_component(request)
+    user = request.user
+    edit_all = access.can_edit_all(user)
+    editable_ids = set() if edit_all else access.editable_component_ids(user)
+    key = (
+        "rights-grid:"
+        + md5(
+            "|".join(
+                map(
+                    str,
+                    (
+                        OrganisationSettings.for_request(request).data_version,
+                        get_language(),
+                        timezone.localdate(),
+                        edit_all,
+                        sorted(editable_ids),
+                        component.pk if component else "",
+                    ),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if cached is None:
+        grid = rights_grid(
+            editable_component_ids=editable_ids, edit_all=edit_all, component=component
+        )
+        cached = render_to_string(
+            "matrix/_rights_table.html",
+            {
+                "grid": grid,
+                "body": group_rows_html(grid.groups, len(grid.columns) + 2, _right_row),
+                "any_editable": any(row.editable for row in grid.rows),
+            },
+        )
+        cache.set(key, cached)
+    return render(
+        request,
+        "matrix/rights.html",
+        {
+            "grid_table": mark_safe(cached),
+            "components": Component.objects.all(),
+            "selected_component": component,
+        },
+    )
+
+
+class GrantCellForm(forms.Form):
+    right = forms.ModelChoiceField(queryset=Right.objects.only("id", "name", "component_id"))
+    role = forms.ModelChoiceField(queryset=Role.objects.only("id", "name"))
+    code = forms.ChoiceField(choices=VALUES, required=False)
+    expected = forms.ChoiceField(choices=VALUES, required=False)
+
+
+@require_POST
+def grant_cell(request):
+    """Give or take one right from one role (htmx); answer like the beheermatrix."""
+    form = GrantCellForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Invalid request."), status=400)
+    right, role = form.cleaned_data["right"], form.cleaned_data["role"]
+    access.require(
+        access.can_edit_all(request.user)
+        or right.component_id in access.editable_component_ids(request.user)
+    )
+    result = grant_set(
+        right=right,
+        role=role,
+        value=form.cleaned_data["code"],
+        expected=form.cleaned_data["expected"],
+    )
+    holders = right_holders(right)
+    flags = right_flags(right, holders, OrganisationSettings.load().max_admin_holders)
+    message = ""
+    if not result.saved:
+        message = _(
+            "Someone else changed this grant (%(right)s / %(role)s) after you opened the page. "
+            "Your change has not been saved."
+        ) % {"right": right.name, "role": role.name}
+    html = render_to_string(
+        "matrix/_cell_response.html",
+        {
+            "value": result.value,
+            "css": "granted" if result.value else "",
+            "row_id": f"right-{right.pk}",
+            "problems": [str(RIGHT_FLAGS[f]) for f in flags],
+            "message": message,
+            "error_text": _("The change could not be saved. Reload the page and try again."),
+        },
+    )
+    response = HttpResponse(html)
+    response["X-Cell-Saved"] = "true" if result.saved else "false"
+    return response
+
+
+def right_detail(request, pk):
+    right = get_object_or_404(Right.objects.select_related("component"), pk=pk)
+    holders = right_holders(right)
+    return render(
+        request,
+        "matrix/right_detail.html",
+        {
+            "right": right,
+            "holders": holders,
+            "flags": [
+                RIGHT_FLAGS[f]
+                for f in right_flags(right, holders, OrganisationSettings.load().max_admin_holders)
+            ],
+            "roles": right.grants.select_related("role").order_by("role__name"),
+        },
+    )
