@@ -72,7 +72,7 @@ SECTIONS = (
         _("Authorisations"),
         "matrix:rights",
         _("Which role has which rights in the software, and what to revoke."),
-        ("matrix:right", "matrix:grant"),
+        ("matrix:right", "matrix:grant", "matrix:mutation"),
     ),
     Section(
         "maturity",

@@ -156,3 +156,35 @@ class Grant(models.Model):
 
     def __str__(self):
         return f"{self.role} → {self.right}"
+
+
+class MutationTick(models.Model):
+    """A functional administrator has carried out one change in the software:
+    revoked or granted a right for a person (the mutations checklist)."""
+
+    class Action(models.TextChoices):
+        REVOKE = "revoke", _("Revoke")
+        GRANT = "grant", _("Grant")
+
+    person = models.ForeignKey(
+        "beheer.Person", on_delete=models.CASCADE, related_name="mutation_ticks"
+    )
+    right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="mutation_ticks")
+    action = models.CharField(max_length=10, choices=Action)
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    ticked_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("carried-out change")
+        verbose_name_plural = _("carried-out changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "right", "action"], name="one_tick_per_mutation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.right} ({self.person})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matrix import rights_views, transfer, versions, views
+from matrix import mutations_views, rights_views, transfer, versions, views
 
 app_name = "matrix"
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path("autorisaties/", rights_views.rights_grid_page, name="rights"),
     path("autorisaties/cel/", rights_views.grant_cell, name="grant-cell"),
     path("autorisaties/rechten/<int:pk>/", rights_views.right_detail, name="right"),
+    path("autorisaties/mutaties/", mutations_views.mutations, name="mutations"),
+    path("autorisaties/mutaties.xlsx", mutations_views.mutations_xlsx, name="mutations-xlsx"),
+    path("autorisaties/mutaties/afvinken/", mutations_views.tick, name="mutation-tick"),
     path("taken/nieuw/", views.activity_create, name="activity-create"),
     path("taken/<int:pk>/", views.row_edit, name="row"),
     path("taken/<int:pk>/bewerken/", views.activity_update, name="activity-update"),

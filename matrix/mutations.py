@@ -1,0 +1,113 @@
+"""The mutations list: the rights to revoke and to grant in the software when
+people leave, are about to leave, or changed roles since a date."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from beheer.models import Assignment, Person
+from matrix.models import Grant, MutationTick, Right
+
+LEAVING_WITHIN_DAYS = 30
+
+
+@dataclass
+class Mutation:
+    right: Right
+    action: str  # MutationTick.Action
+    tick: MutationTick | None = None
+
+
+@dataclass
+class PersonMutations:
+    person: Person
+    reason: str  # "left", "leaving", "changed"
+    effective: date  # when the rights should be as "after"
+    mutations: list[Mutation] = field(default_factory=list)
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for m in self.mutations if m.tick is None)
+
+
+def _in_force(assignment, day: date) -> bool:
+    return assignment.start_date <= day and (
+        assignment.end_date is None or assignment.end_date >= day
+    )
+
+
+def mutations_list(*, since: date, today: date | None = None) -> list[PersonMutations]:
+    """Per person whose roles change between `since` and 30 days ahead: what to
+    revoke and grant. Five queries, whatever the number of people."""
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=LEAVING_WITHIN_DAYS)
+    changed = (
+        Q(start_date__gt=since, start_date__lte=horizon)
+        | Q(end_date__gte=since, end_date__lt=horizon)
+        | Q(person__leaving_date__gte=since, person__leaving_date__lte=horizon)
+    )
+    people_ids = set(Assignment.objects.filter(changed).values_list("person_id", flat=True))
+    people = {p.pk: p for p in Person.objects.filter(pk__in=people_ids).order_by("name")}
+    assignments: dict[int, list] = {}
+    for assignment in Assignment.objects.filter(person_id__in=people_ids):
+        assignments.setdefault(assignment.person_id, []).append(assignment)
+    rights_by_role: dict[int, set[int]] = {}
+    for right_id, role_id in Grant.objects.values_list("right_id", "role_id"):
+        rights_by_role.setdefault(role_id, set()).add(right_id)
+    rights = {r.pk: r for r in Right.objects.select_related("component")}
+    ticks = {
+        (t.person_id, t.right_id, t.action): t
+        for t in MutationTick.objects.filter(person_id__in=people_ids).select_related("ticked_by")
+    }
+
+    def rights_on(person_id: int, day: date) -> set[int]:
+        held = set()
+        for assignment in assignments.get(person_id, []):
+            if _in_force(assignment, day):
+                held |= rights_by_role.get(assignment.role_id, set())
+        return held
+
+    result = []
+    for person in people.values():
+        if person.leaving_date and person.leaving_date < today:
+            reason, effective = "left", today
+        elif person.leaving_date and person.leaving_date <= horizon:
+            reason, effective = "leaving", person.leaving_date + timedelta(days=1)
+        else:
+            reason, effective = "changed", today
+        before = rights_on(person.pk, since) | rights_on(person.pk, today)
+        after = rights_on(person.pk, effective)
+        if reason in ("left", "leaving"):
+            after = set()  # whatever the register says: nothing stays after leaving
+        entry = PersonMutations(person, reason, effective)
+        for action, right_ids in (
+            (MutationTick.Action.REVOKE, before - after),
+            (MutationTick.Action.GRANT, after - rights_on(person.pk, since)),
+        ):
+            for right_id in sorted(
+                right_ids, key=lambda pk: (str(rights[pk].component), rights[pk].name)
+            ):
+                entry.mutations.append(
+                    Mutation(rights[right_id], action, ticks.get((person.pk, right_id, action)))
+                )
+        if entry.mutations:
+            result.append(entry)
+    return result
+
+
+def mutation_tick(*, person, right, action: str, user, done: bool) -> None:
+    """Record that a change has (or, unticked, has not) been carried out."""
+    if done:
+        try:
+            with transaction.atomic():
+                MutationTick.objects.create(
+                    person=person, right=right, action=action, ticked_by=user
+                )
+        except IntegrityError:
+            pass  # ticked by someone else already: that stands
+    else:
+        for tick in MutationTick.objects.filter(person=person, right=right, action=action):
+            tick.delete()

@@ -1,0 +1,132 @@
+"""The mutations checklist: what to revoke and grant, ticked off as it is done."""
+
+from datetime import timedelta
+
+from django import forms
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from beheer.forms import DateInput
+from beheer.models import OrganisationSettings, Person
+from beheer.xlsx import write_table, write_title, xlsx_response
+from matrix import access
+from matrix.models import MutationTick, Right
+from matrix.mutations import mutation_tick, mutations_list
+
+REASONS = {
+    "left": gettext_lazy("left"),
+    "leaving": gettext_lazy("leaves"),
+    "changed": gettext_lazy("roles changed"),
+}
+
+
+class SinceForm(forms.Form):
+    since = forms.DateField(label=gettext_lazy("Changes since"), widget=DateInput(), required=False)
+
+
+def _since(request):
+    form = SinceForm(request.GET or None)
+    default = timezone.localdate() - timedelta(days=30)
+    if form.is_bound and form.is_valid() and form.cleaned_data["since"]:
+        return form, form.cleaned_data["since"]
+    return SinceForm(initial={"since": default}), default
+
+
+def _may_tick(user, right) -> bool:
+    return access.can_edit_all(user) or right.component_id in access.editable_component_ids(user)
+
+
+def mutations(request):
+    form, since = _since(request)
+    entries = mutations_list(since=since)
+    return render(
+        request,
+        "matrix/mutations.html",
+        {
+            "form": form,
+            "since": since,
+            "entries": entries,
+            "can_tick_all": access.can_edit_all(request.user),
+            "tickable_components": access.editable_component_ids(request.user),
+            "open_total": sum(entry.open_count for entry in entries),
+        },
+    )
+
+
+@require_POST
+def tick(request):
+    person = get_object_or_404(Person, pk=request.POST.get("person"))
+    right = get_object_or_404(Right, pk=request.POST.get("right"))
+    action = request.POST.get("action")
+    if action not in MutationTick.Action.values:
+        return redirect("matrix:mutations")
+    access.require(_may_tick(request.user, right))
+    mutation_tick(
+        person=person,
+        right=right,
+        action=action,
+        user=request.user,
+        done=request.POST.get("done") == "1",
+    )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("matrix:mutations")
+    return redirect(back)
+
+
+def mutations_xlsx(request):
+    _form, since = _since(request)
+    entries = mutations_list(since=since)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Mutaties"
+    row = write_title(
+        sheet,
+        _("Rights to change in the software"),
+        [
+            OrganisationSettings.for_request(request).name,
+            _("Changes since %(date)s, and people leaving within 30 days")
+            % {"date": since.strftime("%d-%m-%Y")},
+        ],
+    )
+    rows = [
+        (
+            entry.person.name,
+            str(REASONS[entry.reason]),
+            entry.effective.strftime("%d-%m-%Y"),
+            str(mutation.right.component),
+            mutation.right.name,
+            str(MutationTick.Action(mutation.action).label),
+            _("done") if mutation.tick else _("to do"),
+            (mutation.tick.ticked_by.get_full_name() or mutation.tick.ticked_by.get_username())
+            if mutation.tick and mutation.tick.ticked_by
+            else "",
+            mutation.tick.ticked_at.strftime("%d-%m-%Y %H:%M") if mutation.tick else "",
+        )
+        for entry in entries
+        for mutation in entry.mutations
+    ]
+    write_table(
+        sheet,
+        row,
+        [
+            _("Person"),
+            _("Why"),
+            _("From"),
+            _("Component"),
+            _("Right"),
+            _("Action"),
+            _("Status"),
+            _("Done by"),
+            _("Done on"),
+        ],
+        rows,
+        widths=[24, 14, 12, 20, 32, 12, 10, 20, 16],
+    )
+    return xlsx_response(workbook, f"mutaties-{timezone.localdate().isoformat()}.xlsx")
