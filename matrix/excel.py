@@ -19,10 +19,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from beheer.models import Role
 from beheer.xlsx import HEADER_FILL, HEADER_FONT, TITLE_FONT, StyleCache, set_cell
+from matrix.models import Right
 from matrix.selectors import CODES, ROW_PROBLEMS, row_problems
 
 SHEET = "Beheermatrix"
 KEY_MARKER = "beheermatrix-sleutels"
+RIGHTS_SHEET = "Autorisaties"
+RIGHTS_KEY_MARKER = "autorisaties-sleutels"
+GRANT_MARK = "X"
 HOLDER_ROW, KEY_ROW, HEADER_ROW, FIRST_ROW = 5, 6, 7, 8
 KEY_COL, THEME_COL, TASK_COL, COMPONENT_COL, CHECK_COL, FIRST_ROLE_COL = 1, 2, 3, 4, 5, 6
 
@@ -63,6 +67,8 @@ def matrix_workbook(snapshot: dict, *, organisation: str, version=None) -> Workb
     # import refer to them.
     _occupation_sheet(workbook.create_sheet("Bezetting"), snapshot)
     _people_sheet(workbook.create_sheet("Personen"), snapshot)
+    _rights_sheet(workbook.create_sheet(RIGHTS_SHEET), snapshot, organisation, version)
+    _rights_per_person_sheet(workbook.create_sheet("Rechten per persoon"), snapshot)
     _explanation_sheet(workbook.create_sheet("Toelichting"))
     return workbook
 
@@ -73,47 +79,24 @@ def _people_names(people: list[dict]) -> str:
     )
 
 
-def _matrix_sheet(sheet, snapshot, organisation, version):
-    sheet.title = SHEET
-    roles = snapshot["roles"]
-    activities = snapshot["activities"]
-    codes = snapshot["codes"]
-    last_col = FIRST_ROLE_COL + len(roles) - 1
-
-    set_cell(sheet, 1, THEME_COL, _("Management matrix")).font = TITLE_FONT
+def _title_block(sheet, title: str, organisation: str, version, legend: str) -> None:
+    set_cell(sheet, 1, THEME_COL, title).font = TITLE_FONT
     when = (
         _("Adopted version %(number)s of %(date)s")
         % {"number": version.pk, "date": version.adopted_on.strftime("%d-%m-%Y")}
         if version
         else _("Current matrix")
     )
-    set_cell(
-        sheet,
-        2,
-        THEME_COL,
-        f"{organisation} · {timezone.localdate():%d-%m-%Y} · {when}".strip(" ·"),
-    )
+    today = timezone.localdate()
+    set_cell(sheet, 2, THEME_COL, f"{organisation} · {today:%d-%m-%Y} · {when}".strip(" ·"))
     set_cell(sheet, 3, THEME_COL, _("Legend:"))
-    for offset, code in enumerate(CODES):
-        cell = set_cell(sheet, 3, FIRST_ROLE_COL + offset, code)
-        cell.fill, cell.font = _fill(code), _font(code)
-        cell.alignment = Alignment(horizontal="center")
-    set_cell(
-        sheet,
-        3,
-        TASK_COL,
-        _("R = responsible, A = accountable, C = consulted, I = informed."),
-    )
+    set_cell(sheet, 3, TASK_COL, legend)
 
-    # Header block: holders, hidden keys, column headings.
-    set_cell(sheet, KEY_ROW, KEY_COL, KEY_MARKER)
-    headings = {
-        KEY_COL: _("key"),
-        THEME_COL: _("Theme"),
-        TASK_COL: _("Task"),
-        COMPONENT_COL: _("Component"),
-        CHECK_COL: _("Check"),
-    }
+
+def _role_header(sheet, roles: list[dict], marker: str, headings: dict[int, str]) -> int:
+    """Holders, hidden keys and column headings above a grid; return the last column."""
+    last_col = FIRST_ROLE_COL + len(roles) - 1
+    set_cell(sheet, KEY_ROW, KEY_COL, marker)
     for column, heading in headings.items():
         set_cell(sheet, HEADER_ROW, column, heading)
     set_cell(sheet, HOLDER_ROW, TASK_COL, _("Holders (deputies)"))
@@ -140,6 +123,70 @@ def _matrix_sheet(sheet, snapshot, organisation, version):
     sheet.column_dimensions["C"].width = 44
     sheet.column_dimensions["D"].width = 18
     sheet.column_dimensions["E"].width = 16
+    return last_col
+
+
+def _finish_grid(sheet, last_col: int, last_row: int, values: dict[str, tuple], error: str):
+    """Drop-down of the allowed values, colours that follow edits, filter, print set-up."""
+    if last_col >= FIRST_ROLE_COL:
+        value_range = (
+            f"{get_column_letter(FIRST_ROLE_COL)}{FIRST_ROW}:"
+            f"{get_column_letter(last_col)}{last_row + 200}"
+        )
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(values) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            error=error,
+        )
+        validation.add(value_range)
+        sheet.add_data_validation(validation)
+        # Colours follow the value when the MT edits a cell in Excel.
+        for value, (fill, font) in values.items():
+            sheet.conditional_formatting.add(
+                value_range,
+                CellIsRule(operator="equal", formula=[f'"{value}"'], fill=fill, font=font),
+            )
+    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=FIRST_ROLE_COL)
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(last_col, CHECK_COL))}{last_row}"
+    sheet.print_title_rows = f"{HOLDER_ROW}:{HEADER_ROW}"
+    sheet.print_title_cols = "B:C"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _matrix_sheet(sheet, snapshot, organisation, version):
+    sheet.title = SHEET
+    roles = snapshot["roles"]
+    activities = snapshot["activities"]
+    codes = snapshot["codes"]
+    _title_block(
+        sheet,
+        _("Management matrix"),
+        organisation,
+        version,
+        _("R = responsible, A = accountable, C = consulted, I = informed."),
+    )
+    for offset, code in enumerate(CODES):
+        cell = set_cell(sheet, 3, FIRST_ROLE_COL + offset, code)
+        cell.fill, cell.font = _fill(code), _font(code)
+        cell.alignment = Alignment(horizontal="center")
+    last_col = _role_header(
+        sheet,
+        roles,
+        KEY_MARKER,
+        {
+            KEY_COL: _("key"),
+            THEME_COL: _("Theme"),
+            TASK_COL: _("Task"),
+            COMPONENT_COL: _("Component"),
+            CHECK_COL: _("Check"),
+        },
+    )
 
     styles = StyleCache()
     bold, wrap = Font(bold=True), Alignment(wrap_text=True)
@@ -175,40 +222,97 @@ def _matrix_sheet(sheet, snapshot, organisation, version):
             # Empty cells are not written: most of the matrix is empty.
             if code:
                 styles.apply(set_cell(sheet, row, column, code), code, **code_styles[code])
-    last_row = max(row, FIRST_ROW)
+    _finish_grid(
+        sheet,
+        last_col,
+        max(row, FIRST_ROW),
+        {code: (_fill(code), _font(code)) for code in CODES},
+        _("Choose R, A, C or I, or leave the cell empty."),
+    )
 
-    if roles:
-        code_range = (
-            f"{get_column_letter(FIRST_ROLE_COL)}{FIRST_ROW}:"
-            f"{get_column_letter(last_col)}{last_row + 200}"
-        )
-        validation = DataValidation(
-            type="list",
-            formula1='"R,A,C,I"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=_("RACI code"),
-            error=_("Choose R, A, C or I, or leave the cell empty."),
-        )
-        validation.add(code_range)
-        sheet.add_data_validation(validation)
-        # Colours follow the code when the MT edits a cell in Excel.
-        for code in CODES:
-            sheet.conditional_formatting.add(
-                code_range,
-                CellIsRule(
-                    operator="equal", formula=[f'"{code}"'], fill=_fill(code), font=_font(code)
-                ),
-            )
-    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=FIRST_ROLE_COL)
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(max(last_col, CHECK_COL))}{last_row}"
-    sheet.print_title_rows = f"{HOLDER_ROW}:{HEADER_ROW}"
-    sheet.print_title_cols = "B:C"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+def _rights_sheet(sheet, snapshot, organisation, version):
+    """Rights × roles, laid out like the matrix sheet; X marks a grant."""
+    roles = snapshot["roles"]
+    granted = {
+        (str(right_id), str(role_id))
+        for right_id, role_ids in snapshot.get("grants", {}).items()
+        for role_id in role_ids
+    }
+    _title_block(
+        sheet,
+        _("Authorisation matrix"),
+        organisation,
+        version,
+        _("X = the role has the right."),
+    )
+    last_col = _role_header(
+        sheet,
+        roles,
+        RIGHTS_KEY_MARKER,
+        {
+            KEY_COL: _("key"),
+            THEME_COL: _("Component"),
+            TASK_COL: _("Right"),
+            COMPONENT_COL: _("Sensitivity"),
+            CHECK_COL: _("Holders"),
+        },
+    )
+    sensitivities = dict(Right.Sensitivity.choices)
+    styles = StyleCache()
+    granted_style = {
+        "alignment": Alignment(horizontal="center"),
+        "border": GRID_BORDER,
+        "fill": _fill("R"),
+        "font": _font("R"),
+    }
+    row = FIRST_ROW - 1
+    for row, right in enumerate(snapshot.get("rights", []), start=FIRST_ROW):
+        set_cell(sheet, row, KEY_COL, f"right:{right['id']}")
+        styles.apply(set_cell(sheet, row, THEME_COL, right["component"]), "c", font=Font(bold=True))
+        set_cell(sheet, row, TASK_COL, right["name"])
+        set_cell(sheet, row, COMPONENT_COL, str(sensitivities.get(right["sensitivity"], "")))
+        holders = 0
+        for column, role in enumerate(roles, start=FIRST_ROLE_COL):
+            if (str(right["id"]), str(role["id"])) in granted:
+                styles.apply(set_cell(sheet, row, column, GRANT_MARK), "x", **granted_style)
+                holders += len(role["holders"]) + len(role["deputies"])
+        set_cell(sheet, row, CHECK_COL, holders)
+    _finish_grid(
+        sheet,
+        last_col,
+        max(row, FIRST_ROW),
+        {GRANT_MARK: (_fill("R"), _font("R"))},
+        _("Type X to grant the right, or leave the cell empty."),
+    )
+
+
+def _rights_per_person_sheet(sheet, snapshot):
+    rights = {str(r["id"]): r for r in snapshot.get("rights", [])}
+    people: dict[str, list[str]] = {}
+    for right_id, role_ids in snapshot.get("grants", {}).items():
+        right = rights.get(str(right_id))
+        if right is None:
+            continue
+        holding = {str(role_id) for role_id in role_ids}
+        for role in snapshot["roles"]:
+            if str(role["id"]) in holding:
+                for person in role["holders"] + role["deputies"]:
+                    people.setdefault(person["name"], []).append(
+                        f"{right['component']}: {right['name']} ({role['name']})"
+                    )
+    headers = [_("Person"), _("Rights (through role)")]
+    for column, header in enumerate(headers, start=1):
+        cell = set_cell(sheet, 1, column, header)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    top = Alignment(wrap_text=True, vertical="top")
+    styles = StyleCache()
+    for row, (name, held) in enumerate(sorted(people.items()), start=2):
+        set_cell(sheet, row, 1, name)
+        styles.apply(set_cell(sheet, row, 2, "\n".join(sorted(set(held)))), "cell", alignment=top)
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 90
+    sheet.freeze_panes = "A2"
 
 
 def _occupation_sheet(sheet, snapshot):

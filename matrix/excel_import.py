@@ -18,7 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from beheer.models import Component, OrganisationSettings, Role
 from matrix import excel
-from matrix.models import Activity, Responsibility
+from matrix.models import Activity, Grant, Responsibility, Right
 from matrix.selectors import CODES, ROW_PROBLEMS, code_map, row_problems
 from matrix.services import activity_next_order
 
@@ -52,10 +52,17 @@ class ImportPlan:
     added_activities: list[dict] = field(default_factory=list)
     # (activity, new title, new theme)
     renamed_activities: list[tuple] = field(default_factory=list)
+    # (right, role, granted before, granted after) from the sheet "Autorisaties"
+    changed_grants: list[tuple] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.changed_cells or self.added_activities or self.renamed_activities)
+        return bool(
+            self.changed_cells
+            or self.added_activities
+            or self.renamed_activities
+            or self.changed_grants
+        )
 
     def fingerprint(self) -> str:
         """Identifies exactly these changes, so a confirmation applies what was previewed."""
@@ -71,6 +78,7 @@ class ImportPlan:
                 for d in self.added_activities
             ],
             "renamed": [(a.pk, title, theme) for a, title, theme in self.renamed_activities],
+            "grants": [(r.pk, role.pk, old, new) for r, role, old, new in self.changed_grants],
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
@@ -129,13 +137,16 @@ def import_plan(upload) -> ImportPlan:
         )
         return plan
     _plan_sheet(sheet, plan)
+    if excel.RIGHTS_SHEET in workbook.sheetnames:
+        _plan_rights_sheet(workbook[excel.RIGHTS_SHEET], plan)
     return plan
 
 
-def _plan_sheet(sheet, plan: ImportPlan) -> None:
-    issue = lambda row, column, message: plan.errors.append(  # noqa: E731
-        ImportIssue(excel.SHEET, row, get_column_letter(column) if column else None, message)
-    )
+GRANT_VALUES = {"": False, "X": True, "✓": True, "1": True, "JA": True, "YES": True}
+
+
+def _role_columns(sheet, issue) -> dict[int, Role]:
+    """The role of each role column, from the hidden key row; unknown ones are errors."""
     roles_by_id = {role.pk: role for role in Role.objects.all()}
     columns: dict[int, Role] = {}
     for column in range(excel.FIRST_ROLE_COL, sheet.max_column + 1):
@@ -146,8 +157,8 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
                     excel.HEADER_ROW,
                     column,
                     _(
-                        "A new role column cannot be imported; add "
-                        "the role in the application first."
+                        "A new role column cannot be imported; "
+                        "add the role in the application first."
                     ),
                 )
             continue
@@ -162,6 +173,65 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
             )
             continue
         columns[column] = role
+    return columns
+
+
+def _plan_rights_sheet(sheet, plan: ImportPlan) -> None:
+    def issue(row, column, message):
+        plan.errors.append(
+            ImportIssue(
+                excel.RIGHTS_SHEET, row, get_column_letter(column) if column else None, message
+            )
+        )
+
+    if _text(sheet.cell(row=excel.KEY_ROW, column=excel.KEY_COL).value) != excel.RIGHTS_KEY_MARKER:
+        issue(
+            excel.KEY_ROW,
+            excel.KEY_COL,
+            _("The hidden keys are missing: export the matrix again and edit that file."),
+        )
+        return
+    columns = _role_columns(sheet, issue)
+    rights = {right.pk: right for right in Right.objects.all()}
+    granted = set(Grant.objects.values_list("right_id", "role_id"))
+    for row in range(excel.FIRST_ROW, sheet.max_row + 1):
+        key = _text(sheet.cell(row=row, column=excel.KEY_COL).value)
+        values = {
+            column: _text(sheet.cell(row=row, column=column).value).upper() for column in columns
+        }
+        if not key:
+            if _text(sheet.cell(row=row, column=excel.TASK_COL).value) or any(values.values()):
+                issue(
+                    row,
+                    excel.TASK_COL,
+                    _("New rights cannot be imported; add them in the application first."),
+                )
+            continue
+        right_id = key.removeprefix("right:")
+        right = rights.get(int(right_id)) if right_id.isdecimal() else None
+        if right is None:
+            issue(row, excel.KEY_COL, _("This right no longer exists in the application."))
+            continue
+        for column, role in columns.items():
+            if values[column] not in GRANT_VALUES:
+                issue(
+                    row,
+                    column,
+                    _("“%(value)s” is not a grant: use X, or leave the cell empty.")
+                    % {"value": values[column]},
+                )
+                continue
+            old = (right.pk, role.pk) in granted
+            new = GRANT_VALUES[values[column]]
+            if old != new:
+                plan.changed_grants.append((right, role, old, new))
+
+
+def _plan_sheet(sheet, plan: ImportPlan) -> None:
+    issue = lambda row, column, message: plan.errors.append(  # noqa: E731
+        ImportIssue(excel.SHEET, row, get_column_letter(column) if column else None, message)
+    )
+    columns = _role_columns(sheet, issue)
 
     activities = {a.pk: a for a in Activity.objects.all()}
     components = {c.name: c for c in Component.objects.all()}
@@ -297,6 +367,20 @@ def import_apply(plan: ImportPlan) -> None:
             cell.save(update_fields=["code"])
         else:
             Responsibility.objects.create(activity=activity, role=role, code=new)
+    grants = set(
+        Grant.objects.select_for_update()
+        .filter(right__in=[right for right, _role, _old, _new in plan.changed_grants])
+        .values_list("right_id", "role_id")
+    )
+    for right, role, old, _new in plan.changed_grants:
+        if ((right.pk, role.pk) in grants) != old:
+            raise ImportConflict(f"{right} / {role}")
+    for right, role, _old, new in plan.changed_grants:
+        if new:
+            Grant.objects.create(right=right, role=role)
+        else:
+            for grant in Grant.objects.filter(right=right, role=role):
+                grant.delete()
     for activity, title, theme in plan.renamed_activities:
         activity.title, activity.theme = title, theme
         activity.save(update_fields=["title", "theme"])

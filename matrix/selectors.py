@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beheer.models import Assignment, Role
-from matrix.models import Activity, Responsibility
+from matrix.models import Activity, Grant, Responsibility, Right
 
 CODES = ("R", "A", "C", "I")
 
@@ -161,6 +161,9 @@ def matrix_snapshot() -> dict:
     roles = list(roles_with_people())
     activities = list(Activity.objects.select_related("component"))
     codes = code_map()
+    grants: dict[str, list[int]] = {}
+    for right_id, role_id in Grant.objects.values_list("right_id", "role_id").order_by("role_id"):
+        grants.setdefault(str(right_id), []).append(role_id)
     return {
         "activities": [
             {
@@ -196,6 +199,16 @@ def matrix_snapshot() -> dict:
             str(activity_id): {str(role_id): code for role_id, code in row.items()}
             for activity_id, row in codes.items()
         },
+        "rights": [
+            {
+                "id": r.pk,
+                "name": r.name,
+                "component": r.component.name,
+                "sensitivity": r.sensitivity,
+            }
+            for r in Right.objects.select_related("component")
+        ],
+        "grants": grants,
     }
 
 

@@ -106,11 +106,15 @@ def import_confirm(request, pk):
     pending.delete()
     messages.success(
         request,
-        _("Imported: %(cells)s cells changed, %(added)s tasks added, %(renamed)s tasks renamed.")
+        _(
+            "Imported: %(cells)s cells changed, %(added)s tasks added, %(renamed)s tasks "
+            "renamed, %(grants)s rights changed."
+        )
         % {
             "cells": len(plan.changed_cells),
             "added": len(plan.added_activities),
             "renamed": len(plan.renamed_activities),
+            "grants": len(plan.changed_grants),
         },
     )
     return redirect("matrix:grid")

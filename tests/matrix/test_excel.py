@@ -59,7 +59,14 @@ def test_who_may_download_the_workbook(client_as, matrix, persona):
 def test_the_workbook_has_its_sheets_colours_validation_and_print_setup(client_as, matrix):
     workbook = _workbook(client_as("mt"))
 
-    assert workbook.sheetnames == ["Beheermatrix", "Bezetting", "Personen", "Toelichting"]
+    assert workbook.sheetnames == [
+        "Beheermatrix",
+        "Bezetting",
+        "Personen",
+        "Autorisaties",
+        "Rechten per persoon",
+        "Toelichting",
+    ]
     sheet = workbook["Beheermatrix"]
     row, column = _row_of(sheet, matrix["own_task"]), _column_of(sheet, matrix["roles"]["Rol A"])
     cell = sheet.cell(row=row, column=column)
@@ -333,3 +340,55 @@ def test_a_cell_changed_between_preview_and_confirmation_stops_the_import(client
     cell.refresh_from_db()
     assert cell.code == "I"
     assert not Responsibility.objects.filter(activity=matrix["loose_task"]).exists()
+
+
+def _rights_row(sheet, right):
+    for row in range(excel.FIRST_ROW, sheet.max_row + 1):
+        if sheet.cell(row=row, column=excel.KEY_COL).value == f"right:{right.pk}":
+            return row
+    raise AssertionError(right)
+
+
+def test_the_authorisations_sheet_round_trips_grants(client_as, rights):
+    from matrix.models import Grant
+
+    client = client_as("manager")
+    workbook = _workbook(client)
+    sheet = workbook["Autorisaties"]
+    admin_row, view_row = _rights_row(sheet, rights["admin"]), _rights_row(sheet, rights["view"])
+    beheerder = _column_of(sheet, rights["roles"]["Beheerder"])
+    medewerker = _column_of(sheet, rights["roles"]["Medewerker"])
+    assert sheet.cell(row=admin_row, column=beheerder).value == "X"
+    assert sheet.cell(row=view_row, column=beheerder).value is None
+
+    sheet.cell(row=view_row, column=beheerder, value="x")  # grant
+    sheet.cell(row=view_row, column=medewerker).value = None  # revoke
+    plan = import_plan(_as_upload(workbook))
+    assert plan.errors == []
+    assert {(r.name, role.name, new) for r, role, _old, new in plan.changed_grants} == {
+        ("Dossier inzien", "Beheerder", True),
+        ("Dossier inzien", "Medewerker", False),
+    }
+    import_apply(plan)
+
+    assert set(Grant.objects.filter(right=rights["view"]).values_list("role__name", flat=True)) == {
+        "Beheerder"
+    }
+
+
+def test_authorisation_errors_are_reported_and_change_nothing(client_as, rights):
+    from matrix.models import Grant
+
+    workbook = _workbook(client_as("manager"))
+    sheet = workbook["Autorisaties"]
+    view_row = _rights_row(sheet, rights["view"])
+    sheet.cell(row=view_row, column=_column_of(sheet, rights["roles"]["Beheerder"]), value="Q")
+    new_row = sheet.max_row + 1
+    sheet.cell(row=new_row, column=excel.TASK_COL, value="Verzonnen recht")
+    before = sorted(Grant.objects.values_list("right", "role"))
+
+    errors = [str(e) for e in import_plan(_as_upload(workbook)).errors]
+
+    assert any(e.startswith(f"Autorisaties, rij {view_row}") and "“Q”" in e for e in errors)
+    assert any(f"rij {new_row}" in e and "Nieuwe rechten" in e for e in errors)
+    assert sorted(Grant.objects.values_list("right", "role")) == before

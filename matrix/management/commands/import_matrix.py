@@ -31,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(f"+ {added['theme']}: {added['title']}")
         for activity, title, theme in plan.renamed_activities:
             self.stdout.write(f"~ {activity} -> {theme}: {title}")
+        for right, role, _old, new in plan.changed_grants:
+            self.stdout.write(f"{'+' if new else '-'} {role}: {right}")
         if dry_run:
             self.stdout.write("Dry run: nothing written.")
             return
