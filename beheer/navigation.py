@@ -72,7 +72,7 @@ SECTIONS = (
         _("Authorisations"),
         "matrix:rights",
         _("Which role has which rights in the software, and what to revoke."),
-        ("matrix:right", "matrix:grant", "matrix:mutation"),
+        ("matrix:right", "matrix:grant", "matrix:mutation", "matrix:review"),
     ),
     Section(
         "maturity",

@@ -188,3 +188,64 @@ class MutationTick(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.right} ({self.person})"
+
+
+class ReviewRound(models.Model):
+    """A periodic review of the grants of some components by their owners."""
+
+    name = models.CharField(_("name"), max_length=200)
+    deadline = models.DateField(_("deadline"))
+    components = models.ManyToManyField(Component, verbose_name=_("components"), related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("review round")
+        verbose_name_plural = _("review rounds")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("matrix:review", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class ReviewAnswer(models.Model):
+    """An owner's answer for one person holding one right, in one round."""
+
+    class Decision(models.TextChoices):
+        KEEP = "keep", _("Keep")
+        REVOKE = "revoke", _("Revoke")
+        CHANGE = "change", _("Change")
+
+    round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="answers")
+    person = models.ForeignKey("beheer.Person", on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="+")
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("review answer")
+        verbose_name_plural = _("review answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "person", "right"], name="one_answer_per_review_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.round}: {self.person} / {self.right}: {self.get_decision_display()}"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from beheer.models import Assignment, Person
 from matrix.models import Grant, MutationTick, Right
+from matrix.reviews import review_outcomes
 
 LEAVING_WITHIN_DAYS = 30
 
@@ -19,12 +20,13 @@ class Mutation:
     right: Right
     action: str  # MutationTick.Action
     tick: MutationTick | None = None
+    note: str = ""
 
 
 @dataclass
 class PersonMutations:
     person: Person
-    reason: str  # "left", "leaving", "changed"
+    reason: str  # "left", "leaving", "changed", "review"
     effective: date  # when the rights should be as "after"
     mutations: list[Mutation] = field(default_factory=list)
 
@@ -95,7 +97,35 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
                 )
         if entry.mutations:
             result.append(entry)
-    return result
+    return result + _review_mutations()
+
+
+def _review_mutations() -> list[PersonMutations]:
+    """What closed review rounds decided to revoke or change, as checklist items."""
+    outcomes = list(review_outcomes())
+    ticks = {
+        (t.person_id, t.right_id, t.action): t
+        for t in MutationTick.objects.filter(
+            person_id__in={o.person_id for o in outcomes}
+        ).select_related("ticked_by")
+    }
+    entries: dict[int, PersonMutations] = {}
+    for outcome in sorted(outcomes, key=lambda o: (o.person.name, o.right.name)):
+        entry = entries.setdefault(
+            outcome.person_id,
+            PersonMutations(outcome.person, "review", outcome.round.closed_at.date()),
+        )
+        action = MutationTick.Action.REVOKE
+        entry.mutations.append(
+            Mutation(
+                outcome.right,
+                action,
+                ticks.get((outcome.person_id, outcome.right_id, action)),
+                note=f"{outcome.round}: {outcome.get_decision_display()}"
+                + (f" – {outcome.comment}" if outcome.comment else ""),
+            )
+        )
+    return list(entries.values())
 
 
 def mutation_tick(*, person, right, action: str, user, done: bool) -> None:

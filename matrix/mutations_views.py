@@ -23,6 +23,7 @@ REASONS = {
     "left": gettext_lazy("left"),
     "leaving": gettext_lazy("leaves"),
     "changed": gettext_lazy("roles changed"),
+    "review": gettext_lazy("review outcome"),
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matrix import mutations_views, rights_views, transfer, versions, views
+from matrix import mutations_views, reviews_views, rights_views, transfer, versions, views
 
 app_name = "matrix"
 
@@ -22,6 +22,18 @@ urlpatterns = [
     path("autorisaties/mutaties/", mutations_views.mutations, name="mutations"),
     path("autorisaties/mutaties.xlsx", mutations_views.mutations_xlsx, name="mutations-xlsx"),
     path("autorisaties/mutaties/afvinken/", mutations_views.tick, name="mutation-tick"),
+    path("autorisaties/reviews/", reviews_views.review_list, name="reviews"),
+    path("autorisaties/reviews/<int:pk>/", reviews_views.review_detail, name="review"),
+    path(
+        "autorisaties/reviews/<int:pk>/antwoord/",
+        reviews_views.review_answer_view,
+        name="review-answer",
+    ),
+    path(
+        "autorisaties/reviews/<int:pk>/afsluiten/",
+        reviews_views.review_close_view,
+        name="review-close",
+    ),
     path("taken/nieuw/", views.activity_create, name="activity-create"),
     path("taken/<int:pk>/", views.row_edit, name="row"),
     path("taken/<int:pk>/bewerken/", views.activity_update, name="activity-update"),

@@ -1,0 +1,101 @@
+"""Periodic review of grants: owners confirm, per person holding a right of
+their components, whether it stays; the outcome feeds the mutations list."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from beheer.models import Assignment, Role
+from matrix.models import Grant, ReviewAnswer, ReviewRound, Right
+
+
+@dataclass
+class ReviewItem:
+    person: object
+    right: Right
+    roles: list[Role]
+    answer: ReviewAnswer | None = None
+
+
+@dataclass
+class ComponentProgress:
+    component: object
+    items: list[ReviewItem] = field(default_factory=list)
+    owners: list = field(default_factory=list)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for item in self.items if item.answer)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+
+def review_items(review: ReviewRound) -> list[ComponentProgress]:
+    """Per component of the round: who holds which right today (through which
+    roles), with the answers given so far. A fixed number of queries."""
+    components = list(review.components.order_by("name"))
+    today = timezone.localdate()
+    rights = list(Right.objects.filter(component__in=components).select_related("component"))
+    roles_by_right: dict[int, set[int]] = {}
+    for right_id, role_id in Grant.objects.filter(right__in=rights).values_list(
+        "right_id", "role_id"
+    ):
+        roles_by_right.setdefault(right_id, set()).add(role_id)
+    assignments = list(
+        Assignment.objects.current(today).select_related("person", "role", "role__component")
+    )
+    answers = {(a.person_id, a.right_id): a for a in review.answers.select_related("answered_by")}
+    progress = {c.pk: ComponentProgress(c) for c in components}
+    for assignment in assignments:
+        role = assignment.role
+        owners = progress[role.component_id].owners if role.component_id in progress else None
+        if role.kind == Role.Kind.OWNER and owners is not None and assignment.person not in owners:
+            owners.append(assignment.person)
+    for right in rights:
+        holders: dict[int, ReviewItem] = {}
+        for assignment in assignments:
+            if assignment.role_id in roles_by_right.get(right.pk, ()):
+                item = holders.setdefault(
+                    assignment.person_id,
+                    ReviewItem(
+                        assignment.person, right, [], answers.get((assignment.person_id, right.pk))
+                    ),
+                )
+                item.roles.append(assignment.role)
+        progress[right.component_id].items.extend(
+            sorted(holders.values(), key=lambda i: (i.right.name, i.person.name))
+        )
+    return list(progress.values())
+
+
+def review_answer(*, review: ReviewRound, person, right, decision: str, comment: str, user):
+    if not review.is_open:
+        raise ValueError("the round is closed")
+    ReviewAnswer.objects.update_or_create(
+        round=review,
+        person=person,
+        right=right,
+        defaults={"decision": decision, "comment": comment, "answered_by": user},
+    )
+
+
+@transaction.atomic
+def review_close(*, review: ReviewRound) -> None:
+    review.closed_at = timezone.now()
+    review.save(update_fields=["closed_at"])
+
+
+def review_outcomes():
+    """Answers of closed rounds that ask for a change: revoke, or change."""
+    return (
+        ReviewAnswer.objects.filter(round__closed_at__isnull=False)
+        .exclude(decision=ReviewAnswer.Decision.KEEP)
+        .select_related("person", "right", "right__component", "round")
+    )
