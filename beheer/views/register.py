@@ -185,7 +185,7 @@ def deletion_impact(obj) -> list[dict]:
     }
     impact = []
     for relation in obj._meta.related_objects:
-        if issubclass(relation.related_model, HistoricalChanges):
+        if issubclass(relation.related_model, HistoricalChanges) or relation.hidden:
             continue
         if relation.one_to_one:
             related = getattr(obj, relation.get_accessor_name(), None)
