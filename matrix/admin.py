@@ -3,7 +3,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from matrix.models import Activity, MatrixVersion, Responsibility
+from matrix.models import (
+    Activity,
+    Grant,
+    MatrixVersion,
+    MutationTick,
+    Responsibility,
+    ReviewAnswer,
+    ReviewRound,
+    Right,
+)
 from matrix.selectors import ROW_PROBLEMS, row_problems
 
 
@@ -62,3 +71,37 @@ class MatrixVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class GrantInline(admin.TabularInline):
+    model = Grant
+    extra = 0
+    autocomplete_fields = ("role",)
+
+
+@admin.register(Right)
+class RightAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "component", "sensitivity")
+    list_filter = ("component", "sensitivity")
+    list_select_related = ("component",)
+    search_fields = ("name",)
+    inlines = [GrantInline]
+
+
+class ReviewAnswerInline(admin.TabularInline):
+    model = ReviewAnswer
+    extra = 0
+    raw_id_fields = ("person", "right", "answered_by")
+
+
+@admin.register(ReviewRound)
+class ReviewRoundAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "deadline", "closed_at")
+    inlines = [ReviewAnswerInline]
+
+
+@admin.register(MutationTick)
+class MutationTickAdmin(admin.ModelAdmin):
+    list_display = ("person", "right", "action", "ticked_by", "ticked_at")
+    list_select_related = ("person", "right", "ticked_by")
+    list_filter = ("action",)

@@ -60,3 +60,15 @@ def test_adopted_versions_cannot_be_changed_in_the_admin(client_as, matrix):
         reverse("admin:matrix_matrixversion_change", args=[version.pk]), {"note": "anders"}
     )
     assert response.status_code == 403
+
+
+def test_the_admin_lists_rights_reviews_and_ticks(client_as, rights):
+    client = client_as("beheerder")
+    for name in (
+        "admin:matrix_right_changelist",
+        "admin:matrix_reviewround_changelist",
+        "admin:matrix_mutationtick_changelist",
+    ):
+        assert client.get(reverse(name)).status_code == 200, name
+    response = client.get(reverse("admin:matrix_right_change", args=[rights["view"].pk]))
+    assert "Medewerker" in response.content.decode()
