@@ -8,7 +8,7 @@ class MatrixConfig(AppConfig):
 
     def ready(self):
         from beheer import signals
-        from matrix.models import Activity, Responsibility
+        from matrix.models import Activity, Grant, Responsibility, Right
 
-        # Cached renderings of the grid carry the data version too.
-        signals.connect((Activity, Responsibility))
+        # Cached renderings of the grids carry the data version too.
+        signals.connect((Activity, Responsibility, Right, Grant))

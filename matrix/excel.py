@@ -272,12 +272,12 @@ def _rights_sheet(sheet, snapshot, organisation, version):
         styles.apply(set_cell(sheet, row, THEME_COL, right["component"]), "c", font=Font(bold=True))
         set_cell(sheet, row, TASK_COL, right["name"])
         set_cell(sheet, row, COMPONENT_COL, str(sensitivities.get(right["sensitivity"], "")))
-        holders = 0
+        holders = set()
         for column, role in enumerate(roles, start=FIRST_ROLE_COL):
             if (str(right["id"]), str(role["id"])) in granted:
                 styles.apply(set_cell(sheet, row, column, GRANT_MARK), "x", **granted_style)
-                holders += len(role["holders"]) + len(role["deputies"])
-        set_cell(sheet, row, CHECK_COL, holders)
+                holders |= {p["name"] for p in role["holders"] + role["deputies"]}
+        set_cell(sheet, row, CHECK_COL, len(holders))
     _finish_grid(
         sheet,
         last_col,

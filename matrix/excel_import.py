@@ -194,6 +194,10 @@ def _plan_rights_sheet(sheet, plan: ImportPlan) -> None:
     columns = _role_columns(sheet, issue)
     rights = {right.pk: right for right in Right.objects.all()}
     granted = set(Grant.objects.values_list("right_id", "role_id"))
+    seen_rights: set[int] = set()
+    if len({role.pk for role in columns.values()}) != len(columns):
+        issue(excel.KEY_ROW, None, _("A role appears in more than one column."))
+        return
     for row in range(excel.FIRST_ROW, sheet.max_row + 1):
         key = _text(sheet.cell(row=row, column=excel.KEY_COL).value)
         values = {
@@ -212,6 +216,10 @@ def _plan_rights_sheet(sheet, plan: ImportPlan) -> None:
         if right is None:
             issue(row, excel.KEY_COL, _("This right no longer exists in the application."))
             continue
+        if right.pk in seen_rights:
+            issue(row, excel.KEY_COL, _("This right appears twice in the file."))
+            continue
+        seen_rights.add(right.pk)
         for column, role in columns.items():
             if values[column] not in GRANT_VALUES:
                 issue(

@@ -171,6 +171,9 @@ class MutationTick(models.Model):
     )
     right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="mutation_ticks")
     action = models.CharField(max_length=10, choices=Action)
+    # Which change this tick is for (a leaving date, a move, a review round), so an
+    # old tick never marks a later change as done.
+    occasion = models.CharField(max_length=100, default="")
     ticked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -182,7 +185,7 @@ class MutationTick(models.Model):
         verbose_name_plural = _("carried-out changes")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "right", "action"], name="one_tick_per_mutation"
+                fields=["person", "right", "action", "occasion"], name="one_tick_per_mutation"
             )
         ]
 

@@ -19,6 +19,7 @@ LEAVING_WITHIN_DAYS = 30
 class Mutation:
     right: Right
     action: str  # MutationTick.Action
+    occasion: str  # what the change is for; ticks are per occasion
     tick: MutationTick | None = None
     note: str = ""
 
@@ -61,7 +62,7 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
         rights_by_role.setdefault(role_id, set()).add(right_id)
     rights = {r.pk: r for r in Right.objects.select_related("component")}
     ticks = {
-        (t.person_id, t.right_id, t.action): t
+        (t.person_id, t.right_id, t.action, t.occasion): t
         for t in MutationTick.objects.filter(person_id__in=people_ids).select_related("ticked_by")
     }
 
@@ -76,10 +77,19 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
     for person in people.values():
         if person.leaving_date and person.leaving_date < today:
             reason, effective = "left", today
+            occasion = f"leaving:{person.leaving_date.isoformat()}"
         elif person.leaving_date and person.leaving_date <= horizon:
             reason, effective = "leaving", person.leaving_date + timedelta(days=1)
+            occasion = f"leaving:{person.leaving_date.isoformat()}"
         else:
             reason, effective = "changed", today
+            changes = [
+                d
+                for a in assignments.get(person.pk, [])
+                for d in (a.start_date, a.end_date)
+                if d is not None and since <= d <= today
+            ]
+            occasion = f"changed:{max(changes).isoformat() if changes else today.isoformat()}"
         before = rights_on(person.pk, since) | rights_on(person.pk, today)
         after = rights_on(person.pk, effective)
         if reason in ("left", "leaving"):
@@ -93,7 +103,12 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
                 right_ids, key=lambda pk: (str(rights[pk].component), rights[pk].name)
             ):
                 entry.mutations.append(
-                    Mutation(rights[right_id], action, ticks.get((person.pk, right_id, action)))
+                    Mutation(
+                        rights[right_id],
+                        action,
+                        occasion,
+                        ticks.get((person.pk, right_id, action, occasion)),
+                    )
                 )
         if entry.mutations:
             result.append(entry)
@@ -104,7 +119,7 @@ def _review_mutations() -> list[PersonMutations]:
     """What closed review rounds decided to revoke or change, as checklist items."""
     outcomes = list(review_outcomes())
     ticks = {
-        (t.person_id, t.right_id, t.action): t
+        (t.person_id, t.right_id, t.action, t.occasion): t
         for t in MutationTick.objects.filter(
             person_id__in={o.person_id for o in outcomes}
         ).select_related("ticked_by")
@@ -113,14 +128,16 @@ def _review_mutations() -> list[PersonMutations]:
     for outcome in sorted(outcomes, key=lambda o: (o.person.name, o.right.name)):
         entry = entries.setdefault(
             outcome.person_id,
-            PersonMutations(outcome.person, "review", outcome.round.closed_at.date()),
+            PersonMutations(outcome.person, "review", timezone.localdate(outcome.round.closed_at)),
         )
         action = MutationTick.Action.REVOKE
+        occasion = f"review:{outcome.round_id}"
         entry.mutations.append(
             Mutation(
                 outcome.right,
                 action,
-                ticks.get((outcome.person_id, outcome.right_id, action)),
+                occasion,
+                ticks.get((outcome.person_id, outcome.right_id, action, occasion)),
                 note=f"{outcome.round}: {outcome.get_decision_display()}"
                 + (f" – {outcome.comment}" if outcome.comment else ""),
             )
@@ -128,16 +145,19 @@ def _review_mutations() -> list[PersonMutations]:
     return list(entries.values())
 
 
-def mutation_tick(*, person, right, action: str, user, done: bool) -> None:
+def mutation_tick(*, person, right, action: str, occasion: str, user, done: bool) -> None:
     """Record that a change has (or, unticked, has not) been carried out."""
     if done:
         try:
             with transaction.atomic():
                 MutationTick.objects.create(
-                    person=person, right=right, action=action, ticked_by=user
+                    person=person, right=right, action=action, occasion=occasion, ticked_by=user
                 )
         except IntegrityError:
             pass  # ticked by someone else already: that stands
     else:
-        for tick in MutationTick.objects.filter(person=person, right=right, action=action):
+        ticks = MutationTick.objects.filter(
+            person=person, right=right, action=action, occasion=occasion
+        )
+        for tick in ticks:
             tick.delete()

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django import forms
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -60,20 +61,38 @@ def mutations(request):
     )
 
 
+class TickForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.all())
+    right = forms.ModelChoiceField(queryset=Right.objects.all())
+    action = forms.ChoiceField(choices=MutationTick.Action.choices)
+    occasion = forms.CharField(max_length=100)
+    since = forms.DateField()
+    done = forms.BooleanField(required=False)
+
+
 @require_POST
 def tick(request):
-    person = get_object_or_404(Person, pk=request.POST.get("person"))
-    right = get_object_or_404(Right, pk=request.POST.get("right"))
-    action = request.POST.get("action")
-    if action not in MutationTick.Action.values:
-        return redirect("matrix:mutations")
-    access.require(_may_tick(request.user, right))
+    form = TickForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Invalid request."))
+    data = form.cleaned_data
+    access.require(_may_tick(request.user, data["right"]))
+    # Only what is on the list can be ticked off: a forged item is refused.
+    listed = {
+        (entry.person.pk, mutation.right.pk, mutation.action, mutation.occasion)
+        for entry in mutations_list(since=data["since"])
+        for mutation in entry.mutations
+    }
+    key = (data["person"].pk, data["right"].pk, data["action"], data["occasion"])
+    if key not in listed:
+        return HttpResponseBadRequest(_("This change is not on the list."))
     mutation_tick(
-        person=person,
-        right=right,
-        action=action,
+        person=data["person"],
+        right=data["right"],
+        action=data["action"],
+        occasion=data["occasion"],
         user=request.user,
-        done=request.POST.get("done") == "1",
+        done=data["done"],
     )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):

@@ -58,14 +58,20 @@ def review_items(review: ReviewRound) -> list[ComponentProgress]:
         owners = progress[role.component_id].owners if role.component_id in progress else None
         if role.kind == Role.Kind.OWNER and owners is not None and assignment.person not in owners:
             owners.append(assignment.person)
+    by_role: dict[int, list] = {}
+    for assignment in assignments:
+        by_role.setdefault(assignment.role_id, []).append(assignment)
     for right in rights:
         holders: dict[int, ReviewItem] = {}
-        for assignment in assignments:
-            if assignment.role_id in roles_by_right.get(right.pk, ()):
+        for role_id in roles_by_right.get(right.pk, ()):
+            for assignment in by_role.get(role_id, []):
                 item = holders.setdefault(
                     assignment.person_id,
                     ReviewItem(
-                        assignment.person, right, [], answers.get((assignment.person_id, right.pk))
+                        assignment.person,
+                        right,
+                        [],
+                        answers.get((assignment.person_id, right.pk)),
                     ),
                 )
                 item.roles.append(assignment.role)
@@ -75,19 +81,40 @@ def review_items(review: ReviewRound) -> list[ComponentProgress]:
     return list(progress.values())
 
 
-def review_answer(*, review: ReviewRound, person, right, decision: str, comment: str, user):
+class ReviewConflict(Exception):
+    """The round closed, or someone else answered, after the page was opened."""
+
+
+def holds_right(person, right) -> bool:
+    """Whether `person` holds `right` today, through any of their roles."""
+    return Assignment.objects.current().filter(person=person, role__grants__right=right).exists()
+
+
+@transaction.atomic
+def review_answer(
+    *, review: ReviewRound, person, right, decision: str, comment: str, seen: str, user
+) -> None:
+    """Record an answer; `seen` is the decision the form showed ("" for none)."""
+    # Locking the round orders answers and the closing of the round.
+    review = ReviewRound.objects.select_for_update().get(pk=review.pk)
     if not review.is_open:
-        raise ValueError("the round is closed")
-    ReviewAnswer.objects.update_or_create(
-        round=review,
-        person=person,
-        right=right,
-        defaults={"decision": decision, "comment": comment, "answered_by": user},
+        raise ReviewConflict("closed")
+    answer = (
+        ReviewAnswer.objects.select_for_update()
+        .filter(round=review, person=person, right=right)
+        .first()
     )
+    if (answer.decision if answer else "") != seen:
+        raise ReviewConflict("answered meanwhile")
+    if answer is None:
+        answer = ReviewAnswer(round=review, person=person, right=right)
+    answer.decision, answer.comment, answer.answered_by = decision, comment, user
+    answer.save()
 
 
 @transaction.atomic
 def review_close(*, review: ReviewRound) -> None:
+    review = ReviewRound.objects.select_for_update().get(pk=review.pk)
     review.closed_at = timezone.now()
     review.save(update_fields=["closed_at"])
 

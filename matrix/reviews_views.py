@@ -12,7 +12,13 @@ from beheer.forms import DateInput
 from beheer.models import Person
 from matrix import access
 from matrix.models import ReviewAnswer, ReviewRound, Right
-from matrix.reviews import review_answer, review_close, review_items
+from matrix.reviews import (
+    ReviewConflict,
+    holds_right,
+    review_answer,
+    review_close,
+    review_items,
+)
 
 
 class ReviewRoundForm(forms.ModelForm):
@@ -33,6 +39,7 @@ class AnswerForm(forms.Form):
     right = forms.ModelChoiceField(queryset=Right.objects.all(), widget=forms.HiddenInput)
     decision = forms.ChoiceField(label=gettext_lazy("Decision"), choices=ReviewAnswer.Decision)
     comment = forms.CharField(label=gettext_lazy("Comment"), required=False, max_length=500)
+    seen = forms.ChoiceField(choices=[("", ""), *ReviewAnswer.Decision.choices], required=False)
 
 
 def review_list(request):
@@ -85,7 +92,7 @@ def review_answer_view(request, pk):
     if not form.is_valid() or not review.is_open:
         messages.error(request, _("The answer could not be saved."))
         return redirect(review)
-    right = form.cleaned_data["right"]
+    right, person = form.cleaned_data["right"], form.cleaned_data["person"]
     in_round = review.components.filter(pk=right.component_id).exists()
     access.require(
         in_round
@@ -95,14 +102,26 @@ def review_answer_view(request, pk):
         ),
         _("You may only review the rights of your own components."),
     )
-    review_answer(
-        review=review,
-        person=form.cleaned_data["person"],
-        right=right,
-        decision=form.cleaned_data["decision"],
-        comment=form.cleaned_data["comment"],
-        user=request.user,
-    )
+    # Only people who hold the right are reviewed; anything else is a forged item.
+    access.require(holds_right(person, right), _("This person does not hold this right."))
+    try:
+        review_answer(
+            review=review,
+            person=person,
+            right=right,
+            decision=form.cleaned_data["decision"],
+            comment=form.cleaned_data["comment"],
+            seen=form.cleaned_data["seen"],
+            user=request.user,
+        )
+    except ReviewConflict:
+        messages.error(
+            request,
+            _(
+                "Someone else answered this item, or the round was closed, after you opened "
+                "the page. Your answer has not been saved; check the item again."
+            ),
+        )
     return redirect(f"{review.get_absolute_url()}#component-{right.component_id}")
 
 

@@ -58,20 +58,60 @@ def test_a_right_kept_through_another_role_is_not_revoked(rights):
     assert _changes()["Mo Verhuisd"] == ("changed", {("grant", "Gebruikers beheren")})
 
 
+def _tick_data(person, right, done=True):
+    return {
+        "person": person.pk,
+        "right": right.pk,
+        "action": "revoke",
+        "occasion": f"leaving:{person.leaving_date.isoformat()}",
+        "since": days(-30).isoformat(),
+        **({"done": "on"} if done else {}),
+    }
+
+
 def test_ticking_records_who_and_when_and_can_be_undone(client_as, rights, personas):
     person = makers.person("Vera Vertrokken", leaving_date=days(-5))
     makers.assign(person, rights["roles"]["Medewerker"], start=days(-300), end=days(-5))
     client = client_as("manager")
-    data = {"person": person.pk, "right": rights["view"].pk, "action": "revoke"}
 
-    client.post(reverse("matrix:mutation-tick"), {**data, "done": "1"})
+    client.post(reverse("matrix:mutation-tick"), _tick_data(person, rights["view"]))
     tick = MutationTick.objects.get()
     assert tick.ticked_by == personas.manager
     page = client.get(reverse("matrix:mutations")).content.decode()
     assert "0 wijzigingen nog te doen" in page
 
-    client.post(reverse("matrix:mutation-tick"), {**data, "done": "0"})
+    client.post(reverse("matrix:mutation-tick"), _tick_data(person, rights["view"], done=False))
     assert not MutationTick.objects.exists()
+
+
+def test_only_changes_on_the_list_can_be_ticked(client_as, rights):
+    person = makers.person("Vera Vertrokken", leaving_date=days(-5))
+    makers.assign(person, rights["roles"]["Medewerker"], start=days(-300), end=days(-5))
+
+    response = client_as("manager").post(
+        reverse("matrix:mutation-tick"),
+        _tick_data(person, rights["admin"]),  # never held
+    )
+
+    assert response.status_code == 400
+    assert not MutationTick.objects.exists()
+
+
+def test_an_old_tick_does_not_mark_a_later_leave_as_done(client_as, rights):
+    person = makers.person("Rik Terug", leaving_date=days(-200))
+    MutationTick.objects.create(
+        person=person,
+        right=rights["view"],
+        action="revoke",
+        occasion=f"leaving:{days(-200).isoformat()}",
+    )
+    # Rehired, and leaving again.
+    person.leaving_date = days(-5)
+    person.save()
+    makers.assign(person, rights["roles"]["Medewerker"], start=days(-100), end=days(-5))
+
+    [entry] = mutations_list(since=days(-30))
+    assert [m.tick for m in entry.mutations] == [None]
 
 
 @pytest.mark.parametrize("persona", ALL_PERSONAS)
@@ -82,8 +122,7 @@ def test_who_may_read_and_tick(client_as, rights, persona):
 
     read = client.get(reverse("matrix:mutations")).status_code
     tick = client.post(
-        reverse("matrix:mutation-tick"),
-        {"person": person.pk, "right": rights["view"].pk, "action": "revoke", "done": "1"},
+        reverse("matrix:mutation-tick"), _tick_data(person, rights["view"])
     ).status_code
 
     if persona == "anonymous":
@@ -103,8 +142,7 @@ def test_an_owner_cannot_tick_another_components_right(client_as, rights):
     makers.assign(person, rights["roles"]["Medewerker"], start=days(-300), end=days(-5))
 
     response = client_as("owner").post(
-        reverse("matrix:mutation-tick"),
-        {"person": person.pk, "right": rights["elsewhere"].pk, "action": "revoke", "done": "1"},
+        reverse("matrix:mutation-tick"), _tick_data(person, rights["elsewhere"])
     )
 
     assert response.status_code == 403

@@ -116,3 +116,30 @@ def test_a_deadline_in_the_past_is_refused(client_as, rights):
 
     assert response.status_code == 200
     assert not ReviewRound.objects.exists()
+
+
+def test_a_forged_item_for_someone_without_the_right_is_refused(client_as, review):
+    stranger = makers.person("Zonder recht")
+
+    response = client_as("owner").post(
+        reverse("matrix:review-answer", args=[review["round"].pk]),
+        {"person": stranger.pk, "right": review["view"].pk, "decision": "revoke"},
+    )
+
+    assert response.status_code == 403
+    assert not ReviewAnswer.objects.exists()
+
+
+def test_an_answer_given_meanwhile_is_not_overwritten(client_as, review, personas):
+    ReviewAnswer.objects.create(
+        round=review["round"],
+        person=review["pim"],
+        right=review["view"],
+        decision="keep",
+        answered_by=personas.manager,
+    )
+
+    # The owner's page showed no answer yet ("seen" empty).
+    _answer(client_as("owner"), review, review["view"], "revoke")
+
+    assert ReviewAnswer.objects.get().decision == "keep"
