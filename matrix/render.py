@@ -4,6 +4,8 @@ A matrix of 150 tasks × 40 roles has 6,000 cells; the template engine takes
 tens of milliseconds for that many, plain string building a fraction of it.
 """
 
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -110,3 +112,24 @@ def grid_body_html(grid: Grid, *, only_invalid: bool = False) -> SafeString:
         _activity_row,
         shown=lambda row: bool(row.problems) or not only_invalid,
     )
+
+
+def cell_save_response(
+    *, value: str, row_id: str, problems: list[str], saved: bool, message: str, css: str = ""
+) -> HttpResponse:
+    """The answer to a cell save in either grid: the cell, the row's check (out of
+    band) and a message; the header tells the benchmark whether it was saved."""
+    html = render_to_string(
+        "matrix/_cell_response.html",
+        {
+            "value": value,
+            "css": css,
+            "row_id": row_id,
+            "problems": problems,
+            "message": "" if saved else message,
+            "error_text": _("The change could not be saved. Reload the page and try again."),
+        },
+    )
+    response = HttpResponse(html)
+    response["X-Cell-Saved"] = "true" if saved else "false"
+    return response

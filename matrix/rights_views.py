@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from beheer.models import Component, OrganisationSettings, Role
 from matrix import access
 from matrix.models import Right
-from matrix.render import cell_html, group_rows_html, row_html
+from matrix.render import cell_html, cell_save_response, group_rows_html, row_html
 from matrix.rights import (
     GRANTED,
     RIGHT_FLAGS,
@@ -128,26 +128,18 @@ def grant_cell(request):
     )
     holders = right_holders(right)
     flags = right_flags(right, holders, OrganisationSettings.load().max_admin_holders)
-    message = ""
-    if not result.saved:
-        message = _(
+    return cell_save_response(
+        value=result.value,
+        css="granted" if result.value else "",
+        row_id=f"right-{right.pk}",
+        problems=[str(RIGHT_FLAGS[f]) for f in flags],
+        saved=result.saved,
+        message=_(
             "Someone else changed this grant (%(right)s / %(role)s) after you opened the page. "
             "Your change has not been saved."
-        ) % {"right": right.name, "role": role.name}
-    html = render_to_string(
-        "matrix/_cell_response.html",
-        {
-            "value": result.value,
-            "css": "granted" if result.value else "",
-            "row_id": f"right-{right.pk}",
-            "problems": [str(RIGHT_FLAGS[f]) for f in flags],
-            "message": message,
-            "error_text": _("The change could not be saved. Reload the page and try again."),
-        },
+        )
+        % {"right": right.name, "role": role.name},
     )
-    response = HttpResponse(html)
-    response["X-Cell-Saved"] = "true" if result.saved else "false"
-    return response
 
 
 def right_detail(request, pk):

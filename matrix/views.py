@@ -18,7 +18,7 @@ from beheer.models import Assignment, Component, OrganisationSettings
 from matrix import access, services
 from matrix.forms import ActivityForm, CellForm, row_form_class
 from matrix.models import Activity
-from matrix.render import grid_body_html
+from matrix.render import cell_save_response, grid_body_html
 from matrix.selectors import (
     ROW_PROBLEMS,
     code_map,
@@ -124,25 +124,17 @@ def cell(request):
         expected=form.cleaned_data["expected"],
     )
     problems = row_problems(result.row_codes.values())
-    message = ""
-    if not result.saved:
-        message = _(
+    return cell_save_response(
+        value=result.code,
+        row_id=f"activity-{activity.pk}",
+        problems=[str(ROW_PROBLEMS[p]) for p in problems],
+        saved=result.saved,
+        message=_(
             "Someone else changed this cell (%(task)s / %(role)s) after you opened the page; "
             "it now holds “%(code)s”. Your change has not been saved."
-        ) % {"task": activity.title, "role": role.name, "code": result.code or "—"}
-    html = render_to_string(
-        "matrix/_cell_response.html",
-        {
-            "value": result.code,
-            "row_id": f"activity-{activity.pk}",
-            "problems": [str(ROW_PROBLEMS[p]) for p in problems],
-            "message": message,
-            "error_text": _("The change could not be saved. Reload the page and try again."),
-        },
+        )
+        % {"task": activity.title, "role": role.name, "code": result.code or "—"},
     )
-    response = HttpResponse(html)
-    response["X-Cell-Saved"] = "true" if result.saved else "false"
-    return response
 
 
 def row_edit(request, pk):

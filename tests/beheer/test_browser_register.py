@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from beheer import demo
 from beheer.models import Person
+from tests.browser import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,12 +18,7 @@ pytestmark = [
 @pytest.fixture
 def manager_page(live_server, page: Page) -> Page:
     call_command("loaddemo", stdout=None)
-    page.goto(live_server.url + "/login/")
-    page.get_by_label("Gebruikersnaam").fill("manager")
-    page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
-    page.set_default_timeout(10_000)
+    log_in(page, live_server.url, "manager")
     return page
 
 

@@ -5,24 +5,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from beheer import demo
 from beheer.models import Component, Role
 from beheer.services import component_owner_grants_sync
 from matrix.models import Activity, Responsibility
+from tests.browser import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _log_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
-    page.set_default_timeout(10_000)
 
 
 def _cell(page: Page, activity: Activity, role: Role):
@@ -47,7 +38,7 @@ def broken_task(live_server):
 
 
 def test_a_manager_fixes_a_row_with_clicks_and_the_keyboard(page: Page, live_server, broken_task):
-    _log_in(page, live_server.url, "manager")
+    log_in(page, live_server.url, "manager")
     page.goto(live_server.url + "/beheermatrix/")
     row = page.locator(f"#activity-{broken_task.pk}")
     expect(row.locator("td.row-status")).to_contain_text("geen A")
@@ -77,7 +68,7 @@ def test_a_manager_fixes_a_row_with_clicks_and_the_keyboard(page: Page, live_ser
 
 
 def test_a_concurrent_edit_is_refused(page: Page, live_server, broken_task):
-    _log_in(page, live_server.url, "manager")
+    log_in(page, live_server.url, "manager")
     page.goto(live_server.url + "/beheermatrix/")
     owner = Role.objects.get(name="Eigenaar Klantvolgsysteem")
     # A colleague sets the cell after this page was loaded.
@@ -100,7 +91,7 @@ def test_an_owner_edits_only_their_components_rows(page: Page, live_server):
     own = Activity.objects.filter(component=crm).first()
     # She holds Klantvolgsysteem and stands in for Selfserviceprocessen; not the Kennisbank.
     other = Activity.objects.filter(component__name="Kennisbank").first()
-    _log_in(page, live_server.url, "eigenaar")
+    log_in(page, live_server.url, "eigenaar")
 
     page.goto(live_server.url + "/beheermatrix/")
 

@@ -2,25 +2,16 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from beheer import demo
 from beheer.models import Component, Person
 from beheer.services import component_owner_grants_sync
 from matrix.models import ReviewRound
 from tests.beheer.makers import days
+from tests.browser import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def _log_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
-    page.set_default_timeout(10_000)
 
 
 def test_an_owner_completes_a_review_and_the_revoke_reaches_the_checklist(page: Page, live_server):
@@ -31,7 +22,7 @@ def test_an_owner_completes_a_review_and_the_revoke_reaches_the_checklist(page: 
     review.components.set([crm])
     eva = Person.objects.get(email="e.mulder@delinde.example")  # a key user
 
-    _log_in(page, live_server.url, "eigenaar")  # owner of the Klantvolgsysteem
+    log_in(page, live_server.url, "eigenaar")  # owner of the Klantvolgsysteem
     page.goto(live_server.url + review.get_absolute_url())
     # Answer every item: keep everything, except Eva's access to customer files.
     forms = page.locator("form.answer-form")
@@ -48,7 +39,7 @@ def test_an_owner_completes_a_review_and_the_revoke_reaches_the_checklist(page: 
     expect(page.get_by_role("button", name="Ronde afsluiten")).to_have_count(0)  # managers close
 
     page.context.clear_cookies()
-    _log_in(page, live_server.url, "manager")
+    log_in(page, live_server.url, "manager")
     page.goto(live_server.url + review.get_absolute_url())
     page.get_by_role("button", name="Ronde afsluiten").click()
     page.goto(live_server.url + "/beheermatrix/autorisaties/mutaties/")

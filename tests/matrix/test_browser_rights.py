@@ -2,9 +2,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from beheer import demo
 from beheer.models import Person, Role
 from matrix.models import Grant, Right
+from tests.browser import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,11 +17,7 @@ def test_a_manager_grants_a_right_and_the_persons_page_shows_it(page: Page, live
     right = Right.objects.get(name="Koppelingen beheren")
     role = Role.objects.get(name="Privacy & Security")
     lisa = Person.objects.get(email="l.vanleeuwen@delinde.example")  # holds Privacy & Security
-    page.goto(live_server.url + "/login/")
-    page.get_by_label("Gebruikersnaam").fill("manager")
-    page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.set_default_timeout(10_000)
+    log_in(page, live_server.url, "manager")
 
     page.goto(live_server.url + "/beheermatrix/autorisaties/")
     column = page.evaluate(
