@@ -52,8 +52,10 @@ class MembershipRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None  # without loading the user: health checks stay cheap
         user = request.user
-        if not user.is_authenticated or not getattr(view_func, "login_required", True):
+        if not user.is_authenticated:
             return None
         if not getattr(view_func, "membership_required", True) or has_access(user):
             return None
