@@ -8,7 +8,17 @@ class MatrixConfig(AppConfig):
 
     def ready(self):
         from beheer import signals
-        from matrix.models import Activity, Grant, Responsibility, Right
+        from matrix.models import (
+            Activity,
+            Grant,
+            MutationTick,
+            Responsibility,
+            ReviewAnswer,
+            ReviewRound,
+            Right,
+        )
 
-        # Cached renderings of the grids carry the data version too.
-        signals.connect((Activity, Responsibility, Right, Grant))
+        # Cached renderings (grids, dashboard counts) carry the data version too.
+        signals.connect(
+            (Activity, Responsibility, Right, Grant, MutationTick, ReviewRound, ReviewAnswer)
+        )

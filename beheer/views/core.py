@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
 from django.db import DatabaseError, connection
@@ -15,6 +17,10 @@ from beheer import groups
 from beheer.models import Component, Person, Role
 from beheer.navigation import SECTIONS
 from beheer.risks import knowledge_risks
+from matrix.models import Activity
+from matrix.mutations import mutations_list
+from matrix.rights import rights_grid
+from matrix.selectors import code_map, row_problems
 
 
 @require_GET
@@ -46,11 +52,30 @@ def dashboard(request):
             (_("People"), Person.objects.filter(is_active=True).count(), reverse("beheer:people")),
         ]
 
+    def matrix_counts():
+        tasks = Activity.objects.count()
+        codes = code_map()
+        # Tasks without any code are not in `codes`, and break the rules too.
+        invalid = sum(1 for row in codes.values() if row_problems(row.values()))
+        invalid += tasks - len(codes)
+        flagged = len(rights_grid(editable_component_ids=set(), edit_all=False).flagged_rows)
+        open_changes = sum(
+            entry.open_count
+            for entry in mutations_list(since=timezone.localdate() - timedelta(days=30))
+        )
+        return [
+            (_("tasks in the management matrix"), tasks, reverse("matrix:grid")),
+            (_("tasks that break the rules"), invalid, reverse("matrix:grid") + "?invalid=1"),
+            (_("rights that need attention"), flagged, reverse("matrix:rights")),
+            (_("changes to rights still to do"), open_changes, reverse("matrix:mutations")),
+        ]
+
     return render(
         request,
         "beheer/dashboard.html",
         {
             "group_rows": group_rows,
+            "matrix_counts": SimpleLazyObject(matrix_counts),
             "feature_sections": SECTIONS[1:],
             # Both are counted only when the cached rendering is missing or stale.
             "register_counts": SimpleLazyObject(register_counts),
