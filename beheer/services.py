@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 
-from beheer.models import Assignment, Person, Role
+from beheer.models import Assignment, OrganisationSettings, Person, Role
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def component_owner_grants_sync() -> None:
         (grant.user_id, grant.content_object_id): grant.pk
         for grant in ComponentUserObjectPermission.objects.filter(permission=permission)
     }
-    ComponentUserObjectPermission.objects.filter(
+    removed, _details = ComponentUserObjectPermission.objects.filter(
         pk__in=[pk for key, pk in granted.items() if key not in wanted]
     ).delete()
     # Two syncs may run at once (after two commits); the second finds the grant made.
@@ -110,3 +110,6 @@ def component_owner_grants_sync() -> None:
         ),
         ignore_conflicts=True,
     )
+    if removed or wanted - granted.keys():
+        # What owners may edit shows on cached pages: let them be rendered anew.
+        OrganisationSettings.register_changed()
