@@ -37,10 +37,26 @@ class ComponentProgress:
         return self.answered == self.total
 
 
+def _closed_review_items(review: ReviewRound, components) -> list[ComponentProgress]:
+    """A closed round shows what was answered, whoever holds what today."""
+    progress = {c.pk: ComponentProgress(c) for c in components}
+    answers = review.answers.select_related("person", "right", "answered_by").order_by(
+        "right__name", "person__name"
+    )
+    for answer in answers:
+        if answer.right.component_id in progress:
+            progress[answer.right.component_id].items.append(
+                ReviewItem(answer.person, answer.right, [], answer)
+            )
+    return list(progress.values())
+
+
 def review_items(review: ReviewRound) -> list[ComponentProgress]:
     """Per component of the round: who holds which right today (through which
     roles), with the answers given so far. A fixed number of queries."""
     components = list(review.components.order_by("name"))
+    if not review.is_open:
+        return _closed_review_items(review, components)
     today = timezone.localdate()
     rights = list(Right.objects.filter(component__in=components).select_related("component"))
     roles_by_right: dict[int, set[int]] = {}

@@ -143,3 +143,16 @@ def test_an_answer_given_meanwhile_is_not_overwritten(client_as, review, persona
     _answer(client_as("owner"), review, review["view"], "revoke")
 
     assert ReviewAnswer.objects.get().decision == "keep"
+
+
+def test_a_closed_round_keeps_showing_what_was_answered(client_as, review):
+    _answer(client_as("owner"), review, review["view"], "revoke", "Weg ermee")
+    client_as("manager").post(reverse("matrix:review-close", args=[review["round"].pk]))
+    review["pim"].assignments.all().delete()  # Pim has since left every role
+
+    progress = {p.component.name: p for p in review_items(review["round"])}
+
+    own = progress["Eigen onderdeel"]
+    assert [(i.right.name, i.person.name, i.answer.decision) for i in own.items] == [
+        ("Dossier inzien", "Pim", "revoke")
+    ]
