@@ -1,0 +1,198 @@
+"""The maturity self-assessment: the model (dimensions, levels, statements) as
+editable data in Dutch and English, and assessment rounds with responses."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from beheer.models import Department
+
+
+class Bilingual(models.Model):
+    """Texts kept in Dutch and English; `text("name")` gives the current language."""
+
+    class Meta:
+        abstract = True
+
+    def text(self, field: str) -> str:
+        english = (get_language() or "nl").startswith("en")
+        value = getattr(self, f"{field}_en" if english else f"{field}_nl")
+        return value or getattr(self, f"{field}_nl")
+
+
+class Level(Bilingual):
+    number = models.PositiveSmallIntegerField(_("level"), unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("maturity level")
+        verbose_name_plural = _("maturity levels")
+
+    def __str__(self):
+        return f"{self.number}. {self.text('name')}"
+
+
+class Dimension(Bilingual):
+    key = models.SlugField(_("key"), unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    question_nl = models.TextField(_("question (Dutch)"), blank=True)
+    question_en = models.TextField(_("question (English)"), blank=True)
+    low_nl = models.TextField(_("at the low end (Dutch)"), blank=True)
+    low_en = models.TextField(_("at the low end (English)"), blank=True)
+    high_nl = models.TextField(_("at the high end (Dutch)"), blank=True)
+    high_en = models.TextField(_("at the high end (English)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+
+    def __str__(self):
+        return self.text("name")
+
+
+class Statement(Bilingual):
+    """What must hold in a dimension to reach a level (2 to 5; level 1 is the floor)."""
+
+    dimension = models.ForeignKey(
+        Dimension, verbose_name=_("dimension"), on_delete=models.CASCADE, related_name="statements"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), choices=[(n, str(n)) for n in range(2, 6)])
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_nl = models.TextField(_("statement (Dutch)"))
+    text_en = models.TextField(_("statement (English)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dimension__order", "level", "order", "id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self):
+        return self.text("text")
+
+
+class Assessment(models.Model):
+    """One assessment round of a department."""
+
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    is_open = models.BooleanField(_("open for answers"), default=True)
+    is_published = models.BooleanField(_("results published"), default=False)
+    threshold = models.DecimalField(
+        _("threshold"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.75"),
+        help_text=_("A statement is met when the respondents' average reaches this score."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_end", "-id"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        permissions = [("respond_assessment", _("Can fill in this assessment"))]
+
+    def __str__(self):
+        return f"{self.name} ({self.department})"
+
+
+class AssessmentUserObjectPermission(UserObjectPermissionBase):
+    """Invitations: the respondents of an assessment, with a real foreign key."""
+
+    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
+
+
+class AssessmentGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
+
+
+class Response(models.Model):
+    """One respondent's submission to an assessment."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maturity_responses"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "respondent"], name="one_response_per_respondent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assessment}: {self.respondent}"
+
+
+class Answer(models.Model):
+    class Value(models.TextChoices):
+        NOT = "not", _("Not")
+        PARTLY = "partly", _("Partly")
+        LARGELY = "largely", _("Largely")
+        FULLY = "fully", _("Fully")
+        DONT_KNOW = "dont_know", _("Don't know")
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="answers")
+    value = models.CharField(_("answer"), max_length=10, choices=Value)
+    # The value on a 0-1 scale, stored so the database can aggregate it; empty for
+    # "don't know", which is left out of every average.
+    score = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    SCORES = {
+        Value.NOT: Decimal("0"),
+        Value.PARTLY: Decimal("0.333"),
+        Value.LARGELY: Decimal("0.667"),
+        Value.FULLY: Decimal("1"),
+        Value.DONT_KNOW: None,
+    }
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "statement"], name="one_answer_per_statement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.statement}: {self.get_value_display()}"
+
+    def save(self, *args, **kwargs):
+        self.score = self.SCORES[self.value]
+        super().save(*args, **kwargs)
