@@ -79,6 +79,7 @@ SECTIONS = (
         _("Maturity"),
         "maturity:index",
         _("The maturity self-assessment per department, with results and next steps."),
+        ("maturity:",),
     ),
     Section(
         "kpi",

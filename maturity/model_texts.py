@@ -427,3 +427,42 @@ STATEMENTS = {
         ],
     },
 }
+
+
+def ensure_default_model(Level, Dimension, Statement) -> bool:
+    """Create the default model on an empty install only; afterwards it is the
+    beheerders' data. Takes the model classes so the data migration can pass its
+    historical models. Returns whether anything was created."""
+    if Dimension.objects.exists():
+        return False
+    for number, (name_nl, name_en), (description_nl, description_en) in LEVELS:
+        Level.objects.create(
+            number=number,
+            name_nl=name_nl,
+            name_en=name_en,
+            description_nl=description_nl,
+            description_en=description_en,
+        )
+    for order, (key, names, questions, lows, highs) in enumerate(DIMENSIONS, start=1):
+        dimension = Dimension.objects.create(
+            key=key,
+            order=order,
+            name_nl=names[0],
+            name_en=names[1],
+            question_nl=questions[0],
+            question_en=questions[1],
+            low_nl=lows[0],
+            low_en=lows[1],
+            high_nl=highs[0],
+            high_en=highs[1],
+        )
+        for level, texts in STATEMENTS[key].items():
+            for position, (text_nl, text_en) in enumerate(texts, start=1):
+                Statement.objects.create(
+                    dimension=dimension,
+                    level=level,
+                    order=position,
+                    text_nl=text_nl,
+                    text_en=text_en,
+                )
+    return True

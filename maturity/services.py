@@ -11,9 +11,12 @@ answer) shows where respondents disagree.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import transaction
 from django.db.models import Avg, Count, Max, Min
+from django.utils import timezone
+from guardian.shortcuts import assign_perm
 
-from maturity.models import Answer, Assessment, Dimension, Statement
+from maturity.models import Answer, Assessment, Dimension, Response, Statement
 
 LEVELS = range(2, 6)
 
@@ -125,3 +128,49 @@ def assessment_score(*, assessment: Assessment) -> AssessmentResults:
             )
         dimensions.append(DimensionResult(dimension, dimension_level(results), results))
     return AssessmentResults(assessment, respondents, dimensions)
+
+
+def assessment_invite(*, assessment: Assessment, users) -> None:
+    for user in users:
+        assign_perm("maturity.respond_assessment", user, assessment)
+
+
+def response_for(*, assessment: Assessment, user) -> Response:
+    return Response.objects.get_or_create(assessment=assessment, respondent=user)[0]
+
+
+@transaction.atomic
+def answers_save(*, response: Response, values: dict, comments: dict) -> None:
+    """Save the answers given so far ({statement: value}); an empty value clears."""
+    if response.submitted_at is not None:
+        raise ValueError("submitted responses are read-only")
+    existing = {a.statement_id: a for a in response.answers.select_for_update()}
+    for statement, value in values.items():
+        answer = existing.get(statement.pk)
+        comment = comments.get(statement, "")
+        if not value:
+            if answer:
+                answer.delete()
+            continue
+        if answer is None:
+            answer = Answer(response=response, statement=statement)
+        if (answer.value, answer.comment) != (value, comment):
+            answer.value, answer.comment = value, comment
+            answer.save()
+
+
+def unanswered(response: Response) -> list[Statement]:
+    answered = set(response.answers.values_list("statement_id", flat=True))
+    return [s for s in Statement.objects.select_related("dimension") if s.pk not in answered]
+
+
+def response_submit(*, response: Response) -> None:
+    if unanswered(response):
+        raise ValueError("not every statement has been answered")
+    response.submitted_at = timezone.now()
+    response.save(update_fields=["submitted_at"])
+
+
+def response_reopen(*, response: Response) -> None:
+    response.submitted_at = None
+    response.save(update_fields=["submitted_at"])

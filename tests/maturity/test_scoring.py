@@ -51,7 +51,7 @@ def test_no_answers_means_not_met():
 
 
 @pytest.fixture
-def assessment(db):
+def assessment(db):  # noqa: F811 - without invitations, unlike the conftest one
     department = Department.objects.create(name="Klantcontact")
     return Assessment.objects.create(
         department=department,

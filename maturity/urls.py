@@ -1,0 +1,16 @@
+from django.urls import path
+
+from maturity import views
+
+app_name = "maturity"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:pk>/", views.assessment_detail, name="assessment"),
+    path("<int:pk>/invullen/<slug:dimension>/", views.questionnaire, name="questionnaire"),
+    path("<int:pk>/indienen/", views.submit, name="submit"),
+    path("<int:pk>/heropenen/<int:response_pk>/", views.reopen, name="reopen"),
+    path("<int:pk>/publiceren/", views.publish, name="publish"),
+    path("<int:pk>/resultaten/", views.results, name="results"),
+    path("<int:pk>/resultaten.json", views.results_json, name="results-json"),
+]

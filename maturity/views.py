@@ -1,0 +1,245 @@
+"""Maturity self-assessments: rounds, invitations, the questionnaire and results."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maturity import access, services
+from maturity.forms import AssessmentForm, InviteForm, dimension_form_class
+from maturity.models import Assessment, Dimension, Response, Statement
+
+
+def index(request):
+    form = AssessmentForm(request.POST or None) if access.can_manage(request.user) else None
+    if request.method == "POST":
+        access.require(form is not None)
+        if form.is_valid():
+            assessment = form.save(commit=False)
+            assessment.created_by = request.user
+            assessment.save()
+            messages.success(request, _("The assessment has been created; invite respondents."))
+            return redirect("maturity:assessment", pk=assessment.pk)
+    return render(
+        request,
+        "maturity/index.html",
+        {
+            "assessments": access.visible_assessments(request.user),
+            "invited": access.invited_ids(request.user),
+            "form": form,
+        },
+    )
+
+
+def _assessment_for(request, pk) -> Assessment:
+    assessment = get_object_or_404(Assessment.objects.select_related("department"), pk=pk)
+    user = request.user
+    access.require(
+        access.can_manage(user)
+        or access.is_invited(user, assessment)
+        or access.can_see_results(user, assessment)
+    )
+    return assessment
+
+
+def assessment_detail(request, pk):
+    assessment = _assessment_for(request, pk)
+    user = request.user
+    manage = access.can_manage(user)
+    invite_form = InviteForm(request.POST or None) if manage else None
+    if request.method == "POST":
+        access.require(manage)
+        if invite_form.is_valid():
+            services.assessment_invite(
+                assessment=assessment, users=invite_form.cleaned_data["respondents"]
+            )
+            messages.success(request, _("The respondents have been invited."))
+            return redirect("maturity:assessment", pk=pk)
+    invited = (
+        get_user_model()
+        .objects.filter(assessmentuserobjectpermission__content_object=assessment)
+        .order_by("first_name", "username")
+    )
+    responses = {r.respondent_id: r for r in assessment.responses.all()}
+    own = responses.get(user.pk)
+    return render(
+        request,
+        "maturity/assessment.html",
+        {
+            "assessment": assessment,
+            "manage": manage,
+            "invite_form": invite_form,
+            "invited": [(u, responses.get(u.pk)) for u in invited] if manage else [],
+            "own_response": own,
+            "is_invited": access.is_invited(user, assessment),
+            "can_see_results": access.can_see_results(user, assessment),
+            "first_dimension": Dimension.objects.first(),
+        },
+    )
+
+
+def questionnaire(request, pk, dimension):
+    """One page of the questionnaire: the statements of one dimension."""
+    assessment = get_object_or_404(Assessment.objects.select_related("department"), pk=pk)
+    access.require(access.is_invited(request.user, assessment))
+    dimensions = list(Dimension.objects.all())
+    current = next((d for d in dimensions if d.key == dimension), None)
+    if current is None:
+        raise Http404
+    response = services.response_for(assessment=assessment, user=request.user)
+    read_only = response.submitted_at is not None or not assessment.is_open
+    statements = list(Statement.objects.filter(dimension=current))
+    answers = {a.statement_id: a for a in response.answers.all()}
+    FormClass, initial = dimension_form_class(statements, answers)
+    form = FormClass(request.POST or None, initial=initial)
+    index = dimensions.index(current)
+    if request.method == "POST":
+        access.require(not read_only)
+        if form.is_valid():
+            services.answers_save(
+                response=response,
+                values={s: form.cleaned_data[f"s{s.pk}"] for s in statements},
+                comments={s: form.cleaned_data[f"c{s.pk}"] for s in statements},
+            )
+            if "previous" in request.POST and index > 0:
+                target = dimensions[index - 1].key
+            elif index + 1 < len(dimensions) and "finish" not in request.POST:
+                target = dimensions[index + 1].key
+            else:
+                return redirect("maturity:submit", pk=pk)
+            return redirect("maturity:questionnaire", pk=pk, dimension=target)
+    return render(
+        request,
+        "maturity/questionnaire.html",
+        {
+            "assessment": assessment,
+            "dimension": current,
+            "dimensions": dimensions,
+            "form": form,
+            "rows": [(s, form[f"s{s.pk}"], form[f"c{s.pk}"]) for s in statements],
+            "read_only": read_only,
+            "position": index + 1,
+            "answered": len(answers),
+            "total": Statement.objects.count(),
+            "is_last": index + 1 == len(dimensions),
+        },
+    )
+
+
+def submit(request, pk):
+    assessment = get_object_or_404(Assessment, pk=pk)
+    access.require(access.is_invited(request.user, assessment))
+    response = services.response_for(assessment=assessment, user=request.user)
+    missing = services.unanswered(response)
+    if request.method == "POST" and response.submitted_at is None and assessment.is_open:
+        if missing:
+            messages.error(
+                request, _("Answer every statement first (“don't know” is an answer too).")
+            )
+        else:
+            services.response_submit(response=response)
+            messages.success(request, _("Thank you: your answers have been submitted."))
+            return redirect("maturity:assessment", pk=pk)
+    return render(
+        request,
+        "maturity/submit.html",
+        {"assessment": assessment, "response": response, "missing": missing},
+    )
+
+
+@require_POST
+def reopen(request, pk, response_pk):
+    access.require(access.can_manage(request.user))
+    response = get_object_or_404(Response, pk=response_pk, assessment_id=pk)
+    services.response_reopen(response=response)
+    messages.success(request, _("The answers can be changed again."))
+    return redirect("maturity:assessment", pk=pk)
+
+
+@require_POST
+def publish(request, pk):
+    access.require(access.can_manage(request.user))
+    assessment = get_object_or_404(Assessment, pk=pk)
+    assessment.is_published = request.POST.get("publish") == "1"
+    assessment.is_open = not assessment.is_published
+    assessment.save(update_fields=["is_published", "is_open"])
+    return redirect("maturity:results", pk=pk)
+
+
+def _previous_round(assessment):
+    return (
+        Assessment.objects.filter(
+            department=assessment.department, period_end__lt=assessment.period_end
+        )
+        .order_by("-period_end")
+        .first()
+    )
+
+
+def results(request, pk):
+    assessment = _assessment_for(request, pk)
+    access.require(access.can_see_results(request.user, assessment))
+    scored = services.assessment_score(assessment=assessment)
+    return render(
+        request,
+        "maturity/results.html",
+        {
+            "assessment": assessment,
+            "results": scored,
+            "previous": _previous_round(assessment),
+            "json_url": reverse("maturity:results-json", args=[pk]),
+            "manage": access.can_manage(request.user),
+        },
+    )
+
+
+def _results_json(assessment):
+    scored = services.assessment_score(assessment=assessment)
+    return {
+        "assessment": {
+            "id": assessment.pk,
+            "name": assessment.name,
+            "department": assessment.department.name,
+        },
+        "respondents": scored.respondents,
+        "overall_level": scored.overall_level,
+        "dimensions": [
+            {
+                "key": d.dimension.key,
+                "name": d.dimension.text("name"),
+                "level": d.level,
+                "score": float(sum(s.average or 0 for s in d.statements) / len(d.statements))
+                if d.statements
+                else 0.0,
+                "statements": [
+                    {
+                        "id": s.statement.pk,
+                        "level": s.statement.level,
+                        "text": s.statement.text("text"),
+                        "aggregate": float(s.average) if s.average is not None else None,
+                        "spread": float(s.spread) if s.spread is not None else None,
+                        "answers": s.answers,
+                        "met": s.met,
+                    }
+                    for s in d.statements
+                ],
+            }
+            for d in scored.dimensions
+        ],
+    }
+
+
+def results_json(request, pk):
+    assessment = _assessment_for(request, pk)
+    access.require(access.can_see_results(request.user, assessment))
+    data = _results_json(assessment)
+    previous = _previous_round(assessment)
+    if previous is not None and access.can_see_results(request.user, previous):
+        data["previous"] = {
+            "name": previous.name,
+            "dimensions": {d["key"]: d["level"] for d in _results_json(previous)["dimensions"]},
+        }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,157 @@
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from maturity.models import Answer, Assessment, Dimension, Response, Statement
+from tests.personas import ALL_PERSONAS
+
+
+def _fill(client, assessment, value="fully"):
+    for dimension in Dimension.objects.all():
+        data = {f"s{s.pk}": value for s in Statement.objects.filter(dimension=dimension)}
+        client.post(reverse("maturity:questionnaire", args=[assessment.pk, dimension.key]), data)
+
+
+def test_a_manager_creates_and_invites(client_as, personas, db):
+    from beheer.models import Department
+
+    client = client_as("manager")
+    department = Department.objects.create(name="Wonen")
+
+    response = client.post(
+        reverse("maturity:index"),
+        {
+            "department": department.pk,
+            "name": "Voorjaar",
+            "period_start": "2026-03-01",
+            "period_end": "2026-04-30",
+            "threshold": "0.75",
+        },
+    )
+    assessment = Assessment.objects.get(name="Voorjaar")
+    assert response["Location"] == reverse("maturity:assessment", args=[assessment.pk])
+
+    client.post(
+        reverse("maturity:assessment", args=[assessment.pk]),
+        {"respondents": [personas.key_user.pk, personas.mt.pk]},
+    )
+    page = client.get(reverse("maturity:assessment", args=[assessment.pk])).content.decode()
+    assert page.count("nog niet gereageerd") == 2
+
+
+def test_a_respondent_answers_page_by_page_and_submits(client_as, assessment):
+    client = client_as("key_user")
+    first = Dimension.objects.first()
+    statements = list(Statement.objects.filter(dimension=first))
+
+    response = client.post(
+        reverse("maturity:questionnaire", args=[assessment.pk, first.key]),
+        {f"s{statements[0].pk}": "largely", f"c{statements[0].pk}": "Bijna"},
+    )
+    assert response.status_code == 302
+    answer = Answer.objects.get()
+    assert (answer.value, answer.comment, answer.score) == ("largely", "Bijna", answer.score)
+    # Coming back shows what was saved.
+    page = client.get(reverse("maturity:questionnaire", args=[assessment.pk, first.key]))
+    assert re.search(
+        rf'name="s{statements[0].pk}" value="largely"[^>]*checked', page.content.decode()
+    )
+
+    incomplete = client.post(reverse("maturity:submit", args=[assessment.pk]), follow=True)
+    assert Response.objects.get().submitted_at is None
+    assert "Beantwoord eerst elke stelling" in incomplete.content.decode()
+
+    _fill(client, assessment)
+    client.post(reverse("maturity:submit", args=[assessment.pk]))
+    assert Response.objects.get().submitted_at is not None
+
+    # Submitted answers are read-only.
+    statement = statements[0]
+    refused = client.post(
+        reverse("maturity:questionnaire", args=[assessment.pk, first.key]),
+        {f"s{statement.pk}": "not"},
+    )
+    assert refused.status_code == 403
+    assert Answer.objects.get(statement=statement).value == "fully"
+
+
+def test_a_manager_reopens_a_submission(client_as, assessment):
+    respondent = client_as("key_user")
+    _fill(respondent, assessment)
+    respondent.post(reverse("maturity:submit", args=[assessment.pk]))
+    submission = Response.objects.get()
+
+    client_as("manager").post(reverse("maturity:reopen", args=[assessment.pk, submission.pk]))
+
+    submission.refresh_from_db()
+    assert submission.submitted_at is None
+
+
+def test_a_key_user_not_invited_cannot_answer(client_as, assessment, personas):
+    from guardian.shortcuts import remove_perm
+
+    remove_perm("maturity.respond_assessment", personas.key_user, assessment)
+    first = Dimension.objects.first()
+    statement = Statement.objects.filter(dimension=first).first()
+
+    response = client_as("key_user").post(
+        reverse("maturity:questionnaire", args=[assessment.pk, first.key]),
+        {f"s{statement.pk}": "fully"},
+    )
+
+    assert response.status_code == 403
+    assert not Answer.objects.exists()
+
+
+def test_results_and_json_after_publication(client_as, assessment):
+    respondent = client_as("key_user")
+    _fill(respondent, assessment)
+    respondent.post(reverse("maturity:submit", args=[assessment.pk]))
+
+    assert respondent.get(reverse("maturity:results", args=[assessment.pk])).status_code == 403
+    client_as("manager").post(reverse("maturity:publish", args=[assessment.pk]), {"publish": "1"})
+
+    page = respondent.get(reverse("maturity:results", args=[assessment.pk])).content.decode()
+    assert 'data-overall="5"' in page
+    data = json.loads(
+        respondent.get(reverse("maturity:results-json", args=[assessment.pk])).content
+    )
+    assert data["overall_level"] == 5 and data["respondents"] == 1
+    assert {d["key"] for d in data["dimensions"]} == set(
+        Dimension.objects.values_list("key", flat=True)
+    )
+    assert data["dimensions"][0]["statements"][0]["met"] is True
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_who_sees_what(client_as, assessment, persona):
+    client = client_as(persona)
+    urls = {
+        "list": reverse("maturity:index"),
+        "detail": reverse("maturity:assessment", args=[assessment.pk]),
+        "results": reverse("maturity:results", args=[assessment.pk]),
+    }
+    status = {name: client.get(url).status_code for name, url in urls.items()}
+
+    if persona == "anonymous":
+        assert set(status.values()) == {302}
+    elif persona == "outsider":
+        assert set(status.values()) == {403}
+    elif persona in {"beheerder", "manager"}:
+        assert status == {"list": 200, "detail": 200, "results": 200}
+    elif persona == "key_user":  # invited, results not published yet
+        assert status == {"list": 200, "detail": 200, "results": 403}
+    else:  # owner, MT: nothing unpublished
+        assert status == {"list": 200, "detail": 403, "results": 403}
+
+
+def test_mt_reads_published_results(client_as, assessment):
+    assessment.is_published = True
+    assessment.save()
+
+    assert client_as("mt").get(reverse("maturity:results", args=[assessment.pk])).status_code == 200
+    assert (
+        client_as("owner").get(reverse("maturity:results", args=[assessment.pk])).status_code == 403
+    )
