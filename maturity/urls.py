@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/publiceren/", views.publish, name="publish"),
     path("<int:pk>/resultaten/", views.results, name="results"),
     path("<int:pk>/resultaten.json", views.results_json, name="results-json"),
+    path("<int:pk>/resultaten.xlsx", views.results_xlsx, name="results-xlsx"),
+    path("vergelijken/", views.compare, name="compare"),
 ]

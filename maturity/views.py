@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from beheer.xlsx import xlsx_response
 from maturity import access, services
+from maturity.excel import results_workbook
 from maturity.forms import AssessmentForm, InviteForm, dimension_form_class
 from maturity.models import Assessment, Dimension, Response, Statement
 
@@ -183,12 +185,19 @@ def results(request, pk):
     assessment = _assessment_for(request, pk)
     access.require(access.can_see_results(request.user, assessment))
     scored = services.assessment_score(assessment=assessment)
+    levels = [d.level for d in scored.dimensions] or [1]
+    # Position on the model's two axes (inward to outward focus, cost to value
+    # driven) grows with the level: 0 % at level 1, 100 % at level 5.
+    position = round((sum(levels) / len(levels) - 1) / 4 * 100)
     return render(
         request,
         "maturity/results.html",
         {
             "assessment": assessment,
             "results": scored,
+            "position": position,
+            "dot_x": 10 + position,
+            "dot_y": 110 - position,
             "previous": _previous_round(assessment),
             "json_url": reverse("maturity:results-json", args=[pk]),
             "manage": access.can_manage(request.user),
@@ -243,3 +252,40 @@ def results_json(request, pk):
             "dimensions": {d["key"]: d["level"] for d in _results_json(previous)["dimensions"]},
         }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def results_xlsx(request, pk):
+    assessment = _assessment_for(request, pk)
+    access.require(access.can_see_results(request.user, assessment))
+    workbook = results_workbook(services.assessment_score(assessment=assessment))
+    return xlsx_response(workbook, f"volwassenheid-{assessment.pk}.xlsx")
+
+
+def compare(request):
+    """Departments side by side (their latest round), and one department over time."""
+    user = request.user
+    visible = [a for a in access.visible_assessments(user) if access.can_see_results(user, a)]
+    latest: dict[int, Assessment] = {}
+    for assessment in sorted(visible, key=lambda a: a.period_end):
+        latest[assessment.department_id] = assessment
+    side_by_side = [(a, services.assessment_score(assessment=a)) for a in latest.values()]
+    department_id = request.GET.get("afdeling", "")
+    over_time = []
+    if department_id.isdecimal():
+        over_time = [
+            (a, services.assessment_score(assessment=a))
+            for a in sorted(visible, key=lambda a: a.period_end)
+            if a.department_id == int(department_id)
+        ]
+    departments = sorted({a.department for a in visible}, key=lambda d: d.name)
+    return render(
+        request,
+        "maturity/compare.html",
+        {
+            "dimensions": list(Dimension.objects.all()),
+            "side_by_side": side_by_side,
+            "over_time": over_time,
+            "departments": departments,
+            "department_id": department_id,
+        },
+    )

@@ -155,3 +155,55 @@ def test_mt_reads_published_results(client_as, assessment):
     assert (
         client_as("owner").get(reverse("maturity:results", args=[assessment.pk])).status_code == 403
     )
+
+
+def test_the_results_download_with_a_native_radar_chart(client_as, assessment):
+    import zipfile
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    respondent = client_as("key_user")
+    _fill(respondent, assessment, "largely")
+    respondent.post(reverse("maturity:submit", args=[assessment.pk]))
+
+    response = client_as("manager").get(reverse("maturity:results-xlsx", args=[assessment.pk]))
+
+    content = BytesIO(response.content)
+    charts = [n for n in zipfile.ZipFile(content).namelist() if n.startswith("xl/charts/")]
+    assert charts and "radarChart" in zipfile.ZipFile(content).read(charts[0]).decode()
+    workbook = load_workbook(content)
+    assert workbook.sheetnames == ["Samenvatting", "Stellingen"]
+    rows = [[c.value for c in row] for row in workbook["Stellingen"].iter_rows(min_row=2)]
+    assert len(rows) == 60 and all(row[6] == "nee" for row in rows)  # 0.667 < 0.75
+
+
+def test_the_comparison_shows_departments_and_rounds(client_as, assessment):
+    from datetime import date
+
+    later = Assessment.objects.create(
+        department=assessment.department,
+        name="Voorjaar 2027",
+        period_start=date(2027, 3, 1),
+        period_end=date(2027, 4, 30),
+    )
+
+    client = client_as("manager")
+    page = client.get(reverse("maturity:compare")).content.decode()
+    assert "Voorjaar 2027" in page  # the latest round of the department
+    over_time = client.get(
+        reverse("maturity:compare"), {"afdeling": assessment.department.pk}
+    ).content.decode()
+    over_time = over_time.split('id="time-heading"')[1]
+    assert over_time.index("Najaar 2026") < over_time.index(later.name)
+
+
+def test_the_results_show_the_position_on_the_axes(client_as, assessment):
+    respondent = client_as("key_user")
+    _fill(respondent, assessment)
+    respondent.post(reverse("maturity:submit", args=[assessment.pk]))
+
+    page = client_as("manager").get(reverse("maturity:results", args=[assessment.pk]))
+
+    assert page.context["position"] == 100
+    assert 'cx="110" cy="10"' in page.content.decode()

@@ -23,7 +23,7 @@ def test_a_key_user_fills_in_over_two_visits_and_the_manager_sees_the_chart(
     call_command("loaddemo", stdout=None)
     assessment = Assessment.objects.create(
         department=Department.objects.get(name="Klantcontactcentrum"),
-        name="Najaar 2026",
+        name="Tussentijds 2026",
         period_start=date(2026, 9, 1),
         period_end=date(2026, 11, 30),
     )
@@ -56,7 +56,7 @@ def test_a_key_user_fills_in_over_two_visits_and_the_manager_sees_the_chart(
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw antwoorden indienen")
     page.get_by_role("button", name="Indienen").click()
     expect(page.get_by_text("Dank u: uw antwoorden zijn ingediend.")).to_be_visible()
-    assert Response.objects.get().submitted_at is not None
+    assert Response.objects.get(assessment=assessment).submitted_at is not None
 
     # The manager sees the results with a rendered radar chart.
     page.context.clear_cookies()
