@@ -50,6 +50,8 @@ SUITES = {
             Page("dashboard", "/", "manager", target_ratio=0.2),
             Page("people list", "/organisatie/personen/", "manager", target_ratio=0.3),
             Page("risk report", "/organisatie/borging/", "manager", target_ratio=0.3),
+            # The latest demo round: about 200 responses at this scale.
+            Page("maturity results", "/volwassenheid/4/resultaten/", "manager", target_ratio=0.25),
         ],
     ),
     "matrix": (

@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
@@ -44,12 +45,17 @@ ROUNDS = [
         {2: 0.85, 3: 0.5, 4: 0.1, 5: 0.0},
     ),
 ]
-RESPONDENTS = ("keyuser", "collega-01", "collega-02", "collega-03", "collega-05")
+PERSONA_RESPONDENTS = ("keyuser",)
 
 
 def load(*, scale: int = 1) -> dict[str, int]:
     created = ensure_default_model(Level, Dimension, Statement)
-    users = list(get_user_model().objects.filter(username__in=RESPONDENTS))
+    # The key-user persona and every demo colleague; `--scale` multiplies the latter.
+    users = list(
+        get_user_model().objects.filter(
+            Q(username__in=PERSONA_RESPONDENTS) | Q(username__startswith="collega-")
+        )
+    )
     statements = list(Statement.objects.all())
     rounds = 0
     for department_name, name, start, end, progress in ROUNDS:
@@ -90,5 +96,5 @@ def load(*, scale: int = 1) -> dict[str, int]:
                 answer = Answer(response=response, statement=statement, value=value)
                 answer.score = Answer.SCORES[value]
                 answers.append(answer)
-            Answer.objects.bulk_create(answers)
+            Answer.objects.bulk_create(answers, batch_size=1000)
     return {"model created": int(created), "assessment rounds created": rounds}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from beheer.page_cache import cached_page
 from maturity import views
 
 app_name = "maturity"
@@ -11,7 +12,7 @@ urlpatterns = [
     path("<int:pk>/indienen/", views.submit, name="submit"),
     path("<int:pk>/heropenen/<int:response_pk>/", views.reopen, name="reopen"),
     path("<int:pk>/publiceren/", views.publish, name="publish"),
-    path("<int:pk>/resultaten/", views.results, name="results"),
+    path("<int:pk>/resultaten/", cached_page(views.results), name="results"),
     path("<int:pk>/resultaten.json", views.results_json, name="results-json"),
     path("<int:pk>/resultaten.xlsx", views.results_xlsx, name="results-xlsx"),
     path("vergelijken/", views.compare, name="compare"),

@@ -207,3 +207,26 @@ def test_the_results_show_the_position_on_the_axes(client_as, assessment):
 
     assert page.context["position"] == 100
     assert 'cx="110" cy="10"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_results_page_queries_do_not_grow_with_the_responses(client):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(assessment):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("maturity:results", args=[assessment.pk])).status_code == 200
+        return len(captured)
+
+    call_command("loaddemo", scale=1, stdout=None)
+    client.login(username="manager", password="beheer-demo")
+    small = Assessment.objects.order_by("pk").first()
+    assert small.responses.count() > 10
+    few = queries(small)
+    Assessment.objects.all().delete()
+    call_command("loaddemo", scale=3, stdout=None)
+    large = Assessment.objects.order_by("pk").first()
+    assert large.responses.count() > small.responses.count()
+    assert queries(large) == few
