@@ -230,3 +230,70 @@ def test_the_results_page_queries_do_not_grow_with_the_responses(client):
     large = Assessment.objects.order_by("pk").first()
     assert large.responses.count() > small.responses.count()
     assert queries(large) == few
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_every_maturity_view_per_persona(client_as, assessment, persona):
+    """Reading and writing on every page: managers everything, the invited key user
+    the questionnaire (and results once published), MT published results only."""
+    client = client_as(persona)
+    first = Dimension.objects.first()
+    pk = assessment.pk
+    reads = {
+        "questionnaire": reverse("maturity:questionnaire", args=[pk, first.key]),
+        "submit": reverse("maturity:submit", args=[pk]),
+        "json": reverse("maturity:results-json", args=[pk]),
+        "xlsx": reverse("maturity:results-xlsx", args=[pk]),
+        "compare": reverse("maturity:compare"),
+    }
+    got = {name: client.get(url).status_code for name, url in reads.items()}
+    publish = client.post(reverse("maturity:publish", args=[pk]), {"publish": "1"}).status_code
+    assessment.refresh_from_db()
+
+    if persona == "anonymous":
+        assert set(got.values()) == {302} and publish == 302
+    elif persona == "outsider":
+        assert set(got.values()) == {403} and publish == 403
+    elif persona in {"beheerder", "manager"}:
+        assert got == {
+            "questionnaire": 403,
+            "submit": 403,
+            "json": 200,
+            "xlsx": 200,
+            "compare": 200,
+        }  # not invited: managers do not answer
+        assert publish == 302 and assessment.is_published
+    elif persona == "key_user":
+        assert got == {
+            "questionnaire": 200,
+            "submit": 200,
+            "json": 403,
+            "xlsx": 403,
+            "compare": 200,
+        }
+        assert publish == 403
+    else:  # owner, MT: nothing of an unpublished round
+        assert got == {
+            "questionnaire": 403,
+            "submit": 403,
+            "json": 403,
+            "xlsx": 403,
+            "compare": 200,
+        }
+        assert publish == 403
+    assert assessment.is_published == (persona in {"beheerder", "manager"})
+
+
+def test_only_managers_reopen(client_as, assessment):
+    respondent = client_as("key_user")
+    _fill(respondent, assessment)
+    respondent.post(reverse("maturity:submit", args=[assessment.pk]))
+    submission = Response.objects.get()
+
+    for persona, expected in (("key_user", 403), ("mt", 403), ("manager", 302)):
+        status = (
+            client_as(persona)
+            .post(reverse("maturity:reopen", args=[assessment.pk, submission.pk]))
+            .status_code
+        )
+        assert status == expected, persona
