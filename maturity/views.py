@@ -289,3 +289,13 @@ def compare(request):
             "department_id": department_id,
         },
     )
+
+
+@require_POST
+def toggle_open(request, pk):
+    """Close a round for answers (or open it again), without publishing anything."""
+    access.require(access.can_manage(request.user))
+    assessment = get_object_or_404(Assessment, pk=pk)
+    assessment.is_open = request.POST.get("open") == "1"
+    assessment.save(update_fields=["is_open"])
+    return redirect("maturity:assessment", pk=pk)

@@ -297,3 +297,24 @@ def test_only_managers_reopen(client_as, assessment):
             .status_code
         )
         assert status == expected, persona
+
+
+def test_a_closed_round_takes_no_answers(client_as, assessment):
+    manager = client_as("manager")
+    assert (
+        client_as("key_user")
+        .post(reverse("maturity:toggle-open", args=[assessment.pk]), {"open": "0"})
+        .status_code
+        == 403
+    )
+
+    manager.post(reverse("maturity:toggle-open", args=[assessment.pk]), {"open": "0"})
+
+    first = Dimension.objects.first()
+    statement = Statement.objects.filter(dimension=first).first()
+    refused = client_as("key_user").post(
+        reverse("maturity:questionnaire", args=[assessment.pk, first.key]),
+        {f"s{statement.pk}": "fully"},
+    )
+    assert refused.status_code == 403
+    assert not Answer.objects.exists()
