@@ -86,5 +86,6 @@ SECTIONS = (
         _("KPIs"),
         "kpi:dashboard",
         _("The critical success factors, KPIs, measurements and channel statistics."),
+        ("kpi:",),
     ),
 )

@@ -25,10 +25,10 @@ OWNERSHIP_MODELS = (Assignment, Person, Role)
 def _register_changed(sender, **kwargs):
     OrganisationSettings.register_changed()
     if sender in OWNERSHIP_MODELS:
-        _once_on_commit(services.component_owner_grants_sync)
+        once_on_commit(services.component_owner_grants_sync)
 
 
-def _once_on_commit(func) -> None:
+def once_on_commit(func) -> None:
     """Run `func` after the transaction, once however many records it changed."""
     connection = transaction.get_connection()
     if not any(entry[1] is func for entry in connection.run_on_commit):

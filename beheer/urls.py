@@ -29,5 +29,6 @@ urlpatterns = [
     path("organisatie/", include("beheer.organisation_urls")),
     path("beheermatrix/", include("matrix.urls")),
     path("volwassenheid/", include("maturity.urls")),
+    path("kpi/", include("kpi.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from beheer.imports import ImportIssue
 from beheer.models import Component, OrganisationSettings, Role
 from matrix import excel
 from matrix.models import Activity, Grant, Responsibility, Right
@@ -25,22 +26,6 @@ from matrix.services import activity_next_order
 MAX_UPLOAD_BYTES = getattr(settings, "MATRIX_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TITLE_MAX = Activity._meta.get_field("title").max_length
 THEME_MAX = Activity._meta.get_field("theme").max_length
-
-
-@dataclass(frozen=True)
-class ImportIssue:
-    sheet: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self):
-        where = [self.sheet]
-        if self.row:
-            where.append(_("row %(row)s") % {"row": self.row})
-        if self.column:
-            where.append(_("column %(column)s") % {"column": self.column})
-        return f"{', '.join(where)}: {self.message}"
 
 
 @dataclass

@@ -5,24 +5,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from beheer.bilingual import Bilingual
 from beheer.models import Department
-
-
-class Bilingual(models.Model):
-    """Texts kept in Dutch and English; `text("name")` gives the current language."""
-
-    class Meta:
-        abstract = True
-
-    def text(self, field: str) -> str:
-        english = (get_language() or "nl").startswith("en")
-        value = getattr(self, f"{field}_en" if english else f"{field}_nl")
-        return value or getattr(self, f"{field}_nl")
 
 
 class Level(Bilingual):

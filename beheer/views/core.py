@@ -17,6 +17,7 @@ from beheer import groups
 from beheer.models import Component, Person, Role
 from beheer.navigation import SECTIONS
 from beheer.risks import knowledge_risks
+from kpi import services as kpi_services
 from matrix.models import Activity
 from matrix.mutations import mutations_list
 from matrix.rights import rights_grid
@@ -70,12 +71,31 @@ def dashboard(request):
             (_("changes to rights still to do"), open_changes, reverse("matrix:mutations")),
         ]
 
+    def kpi_counts():
+        today = timezone.localdate()
+        rows = kpi_services.kpi_rows(today=today)
+        checklist = kpi_services.factor_checklist(today=today)
+        dashboard_url = reverse("kpi:dashboard")
+        return [
+            (
+                _("of 12 success factors present or anchored"),
+                checklist.in_place,
+                reverse("kpi:factors"),
+                "factors",
+            ),
+            *(
+                (label, count, dashboard_url, status)
+                for status, label, count in kpi_services.status_counts(rows)
+            ),
+        ]
+
     return render(
         request,
         "beheer/dashboard.html",
         {
             "group_rows": group_rows,
             "matrix_counts": SimpleLazyObject(matrix_counts),
+            "kpi_counts": SimpleLazyObject(kpi_counts),
             "feature_sections": SECTIONS[1:],
             # Both are counted only when the cached rendering is missing or stale.
             "register_counts": SimpleLazyObject(register_counts),

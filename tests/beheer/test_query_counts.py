@@ -52,4 +52,5 @@ def test_query_counts_do_not_grow_with_the_data(client):
     large = _query_counts(client)
 
     assert large == small
-    assert max(small.values()) <= 30, small
+    # The dashboard gathers counts from every module; the other pages need far fewer.
+    assert max(small.values()) <= 35, small

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from kpi.models import Channel, ContactVolume, FactorReview, Kpi, Measurement, SuccessFactor
+
+
+class FactorReviewInline(admin.TabularInline):
+    model = FactorReview
+    extra = 0
+    fields = ("date", "status", "owner", "next_action", "due_date")
+    autocomplete_fields = ("owner",)
+
+
+@admin.register(SuccessFactor)
+class SuccessFactorAdmin(SimpleHistoryAdmin):
+    list_display = ("name_nl", "name_en", "theme", "order")
+    list_filter = ("theme",)
+    inlines = [FactorReviewInline]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+    fields = ("date", "period_end", "value", "source", "note", "from_channels")
+    readonly_fields = ("from_channels",)
+
+
+@admin.register(Kpi)
+class KpiAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "owner", "unit", "target", "deadline", "frequency", "source")
+    list_filter = ("source", "frequency", "level")
+    search_fields = ("name",)
+    filter_horizontal = ("factors",)
+    autocomplete_fields = ("owner",)
+    inlines = [MeasurementInline]
+
+
+@admin.register(Channel)
+class ChannelAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "is_digital", "order")
+
+
+@admin.register(ContactVolume)
+class ContactVolumeAdmin(admin.ModelAdmin):
+    list_display = ("month", "channel", "service_process", "contacts")
+    list_filter = ("channel", "service_process")
+    date_hierarchy = "month"

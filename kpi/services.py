@@ -1,0 +1,432 @@
+"""The rules of the success-factor checklist and the KPIs.
+
+- A factor's state is its latest review; a theme's progress counts the steps
+  from "not present" (0) to "anchored" (3) of its factors.
+- A KPI's status comes from its latest measurement: none, or one older than its
+  frequency allows, is "no recent data"; otherwise the value is compared with
+  the target in the KPI's direction, and a value beyond the target by no more
+  than the tolerance is "at risk".
+- A KPI may take its values from the channel statistics; those measurements are
+  recomputed whenever volumes or the KPI change.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext_lazy as _
+
+from beheer.models import OrganisationSettings
+from kpi.models import Channel, ContactVolume, FactorReview, Kpi, Measurement, SuccessFactor, Theme
+
+# A measurement is "recent" for this many days after the day it speaks for:
+# one period plus a month's grace for the figures to come in.
+STALE_AFTER_DAYS = {
+    Kpi.Frequency.MONTHLY: 62,
+    Kpi.Frequency.QUARTERLY: 123,
+    Kpi.Frequency.YEARLY: 396,
+}
+SPARKLINE_POINTS = 12
+
+
+class Status:
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+    LABELS = {
+        ON_TRACK: _("On track"),
+        AT_RISK: _("At risk"),
+        OFF_TRACK: _("Off track"),
+        NO_DATA: _("No recent data"),
+    }
+    # The dashboard shows what needs attention first.
+    URGENCY = {OFF_TRACK: 0, NO_DATA: 1, AT_RISK: 2, ON_TRACK: 3}
+    ORDER = (OFF_TRACK, NO_DATA, AT_RISK, ON_TRACK)
+
+
+def kpi_status(kpi: Kpi, latest: Measurement | None, *, today: date) -> str:
+    if latest is None or kpi.target is None:
+        return Status.NO_DATA
+    if (today - latest.as_of).days > STALE_AFTER_DAYS[kpi.frequency]:
+        return Status.NO_DATA
+    # How far the value falls short of the target; zero or less meets it.
+    shortfall = (
+        kpi.target - latest.value
+        if kpi.direction == Kpi.Direction.HIGHER
+        else latest.value - kpi.target
+    )
+    if shortfall <= 0:
+        return Status.ON_TRACK
+    if shortfall <= kpi.tolerance:
+        return Status.AT_RISK
+    return Status.OFF_TRACK
+
+
+# --- SMART -------------------------------------------------------------------
+
+SMART_PARTS = {
+    "measurable": _("Measurable: give a unit and a target."),
+    "time_bound": _("Time-bound: give a deadline."),
+    "owned": _("Owned: name an owner."),
+    "linked": _("Linked: choose at least one success factor it serves."),
+}
+
+
+def smart_gaps(*, unit, target, deadline, owner, factor_count) -> list[str]:
+    """The parts of SMART a KPI misses, as keys of SMART_PARTS."""
+    gaps = []
+    if not (unit or "").strip() or target is None:
+        gaps.append("measurable")
+    if deadline is None:
+        gaps.append("time_bound")
+    if owner is None:
+        gaps.append("owned")
+    if not factor_count:
+        gaps.append("linked")
+    return gaps
+
+
+# --- Factors -------------------------------------------------------------------
+
+
+@dataclass
+class FactorState:
+    factor: SuccessFactor
+    latest: FactorReview | None
+
+    @property
+    def step(self) -> int:
+        return self.latest.step if self.latest else 0
+
+    def is_overdue(self, today: date) -> bool:
+        latest = self.latest
+        return bool(latest and latest.next_action and latest.due_date and latest.due_date < today)
+
+
+@dataclass
+class ThemeProgress:
+    theme: str
+    label: str
+    factors: list[FactorState]
+
+    @property
+    def percent(self) -> int:
+        if not self.factors:
+            return 0
+        return round(sum(f.step for f in self.factors) * 100 / (3 * len(self.factors)))
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        counts = defaultdict(int)
+        for state in self.factors:
+            counts[state.latest.status if state.latest else FactorReview.Status.NOT_PRESENT] += 1
+        return dict(counts)
+
+
+@dataclass
+class Checklist:
+    themes: list[ThemeProgress]
+    overdue: list[FactorState] = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        states = [s for t in self.themes for s in t.factors]
+        if not states:
+            return 0
+        return round(sum(s.step for s in states) * 100 / (3 * len(states)))
+
+    @property
+    def reviewed(self) -> int:
+        return sum(1 for t in self.themes for s in t.factors if s.latest)
+
+    @property
+    def in_place(self) -> int:
+        """Factors present or anchored."""
+        return sum(1 for t in self.themes for s in t.factors if s.step >= 2)
+
+
+def factor_checklist(*, today: date) -> Checklist:
+    """Every factor's latest review, grouped by theme; two queries."""
+    latest_id = (
+        FactorReview.objects.filter(factor=OuterRef("pk")).order_by("-date", "-id").values("id")[:1]
+    )
+    factors = list(SuccessFactor.objects.annotate(latest_id=Subquery(latest_id)))
+    reviews = FactorReview.objects.select_related("owner").in_bulk(
+        [f.latest_id for f in factors if f.latest_id]
+    )
+    themes = []
+    for value, label in Theme.choices:
+        states = [FactorState(f, reviews.get(f.latest_id)) for f in factors if f.theme == value]
+        themes.append(ThemeProgress(value, label, states))
+    overdue = [s for t in themes for s in t.factors if s.is_overdue(today)]
+    overdue.sort(key=lambda s: s.latest.due_date)
+    return Checklist(themes, overdue)
+
+
+def factor_review_record(*, factor: SuccessFactor, user, **fields) -> FactorReview:
+    return FactorReview.objects.create(factor=factor, recorded_by=user, **fields)
+
+
+# --- KPIs ------------------------------------------------------------------------
+
+
+@dataclass
+class KpiRow:
+    kpi: Kpi
+    status: str
+    latest: Measurement | None
+    recent: list[Measurement]  # oldest first, at most SPARKLINE_POINTS
+    gaps: list[str]
+
+    @property
+    def status_label(self):
+        return Status.LABELS[self.status]
+
+    @property
+    def sparkline(self) -> str:
+        """SVG polyline points (100 x 24 box) of the recent values and the target."""
+        return _sparkline_points([m.value for m in self.recent], self.kpi.target)[0]
+
+    @property
+    def sparkline_target(self) -> float | None:
+        return _sparkline_points([m.value for m in self.recent], self.kpi.target)[1]
+
+
+def _sparkline_points(values: list[Decimal], target) -> tuple[str, float | None]:
+    if not values:
+        return "", None
+    scale = [*values, *([target] if target is not None else [])]
+    low, high = min(scale), max(scale)
+    span = (high - low) or Decimal(1)
+
+    def y(value) -> float:
+        return round(22 - float((value - low) / span) * 20, 1)
+
+    step = 100 / max(len(values) - 1, 1)
+    points = " ".join(f"{round(i * step, 1)},{y(v)}" for i, v in enumerate(values))
+    return points, (y(target) if target is not None else None)
+
+
+def kpi_rows(*, today: date, kpis=None) -> list[KpiRow]:
+    """Every KPI with its status and recent values, the most urgent first.
+
+    Three queries whatever the number of KPIs and measurements: the KPIs, their
+    factors, and their latest measurements (a window per KPI)."""
+    if kpis is None:
+        kpis = Kpi.objects.all()
+    kpis = list(
+        kpis.select_related("owner", "department", "component", "channel").annotate(
+            factor_count=Count("factors")
+        )
+    )
+    recent = defaultdict(list)
+    ranked = Measurement.objects.filter(kpi__in=[k.pk for k in kpis]).annotate(
+        rank=Window(RowNumber(), partition_by=[F("kpi_id")], order_by=[F("date").desc()])
+    )
+    for measurement in ranked.filter(rank__lte=SPARKLINE_POINTS):
+        recent[measurement.kpi_id].append(measurement)
+    rows = []
+    for kpi in kpis:
+        values = sorted(recent[kpi.pk], key=lambda m: m.date)
+        latest = values[-1] if values else None
+        rows.append(
+            KpiRow(
+                kpi=kpi,
+                status=kpi_status(kpi, latest, today=today),
+                latest=latest,
+                recent=values,
+                gaps=smart_gaps(
+                    unit=kpi.unit,
+                    target=kpi.target,
+                    deadline=kpi.deadline,
+                    owner=kpi.owner_id,
+                    factor_count=kpi.factor_count,
+                ),
+            )
+        )
+    rows.sort(key=lambda r: (Status.URGENCY[r.status], r.kpi.name.lower()))
+    return rows
+
+
+def status_counts(rows: list[KpiRow]) -> list[tuple[str, str, int]]:
+    counts = defaultdict(int)
+    for row in rows:
+        counts[row.status] += 1
+    return [(status, Status.LABELS[status], counts[status]) for status in Status.ORDER]
+
+
+def measurement_record(
+    *, kpi: Kpi, date, value, user, period_end=None, source="", note=""
+) -> tuple[Measurement, bool]:
+    """Record a value; a second value for the same date replaces the first."""
+    measurement, created = Measurement.objects.update_or_create(
+        kpi=kpi,
+        date=date,
+        defaults={
+            "value": value,
+            "period_end": period_end,
+            "source": source,
+            "note": note,
+            "recorded_by": user,
+            "from_channels": False,
+        },
+    )
+    return measurement, created
+
+
+# --- Channel statistics -------------------------------------------------------------
+
+
+def period_start(month: date, frequency: str) -> date:
+    if frequency == Kpi.Frequency.QUARTERLY:
+        return date(month.year, (month.month - 1) // 3 * 3 + 1, 1)
+    if frequency == Kpi.Frequency.YEARLY:
+        return date(month.year, 1, 1)
+    return date(month.year, month.month, 1)
+
+
+MONTHS_PER_PERIOD = {Kpi.Frequency.MONTHLY: 1, Kpi.Frequency.QUARTERLY: 3, Kpi.Frequency.YEARLY: 12}
+
+
+def monthly_contacts(*, service_process=None) -> dict[date, dict[int, int]]:
+    """Contacts per month and channel id.
+
+    Volumes may come as a channel's month total, per service process, or both;
+    a month total counts when there is one, else the sum of its processes.
+    With `service_process`, only that process's volumes count."""
+    volumes = ContactVolume.objects.all()
+    if service_process is not None:
+        volumes = volumes.filter(service_process=service_process)
+    rows = volumes.values("month", "channel_id").annotate(
+        total=Sum("contacts", filter=Q(service_process__isnull=True)),
+        by_process=Sum("contacts", filter=Q(service_process__isnull=False)),
+    )
+    months: dict[date, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        value = row["total"] if row["total"] is not None else row["by_process"]
+        months[row["month"]][row["channel_id"]] = value or 0
+    return dict(sorted(months.items()))
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def channel_values(kpi: Kpi, months: dict[date, dict[int, int]], digital: set[int]):
+    """The KPI's value per complete period of its frequency, from monthly contacts."""
+    periods: dict[date, list[dict[int, int]]] = defaultdict(list)
+    for month, per_channel in months.items():
+        periods[period_start(month, kpi.frequency)].append(per_channel)
+    values = {}
+    for start, month_rows in sorted(periods.items()):
+        if len(month_rows) < MONTHS_PER_PERIOD[kpi.frequency]:
+            continue  # a period still coming in would look like a drop
+        total = sum(sum(row.values()) for row in month_rows)
+        on_channel = sum(row.get(kpi.channel_id, 0) for row in month_rows)
+        on_digital = sum(v for row in month_rows for c, v in row.items() if c in digital)
+        value = {
+            Kpi.Source.DIGITAL_SHARE: _percent(on_digital, total),
+            Kpi.Source.CHANNEL_SHARE: _percent(on_channel, total),
+            Kpi.Source.CHANNEL_CONTACTS: Decimal(on_channel),
+            Kpi.Source.TOTAL_CONTACTS: Decimal(total),
+        }[kpi.source]
+        if value is not None:
+            values[start] = value
+    return values
+
+
+@transaction.atomic
+def recompute_channel_kpis(kpis=None) -> int:
+    """Rewrite the measurements of KPIs that come from the channel statistics.
+
+    Values entered by hand for the same date are kept. Returns the number of
+    measurements written."""
+    if kpis is None:
+        kpis = Kpi.objects.exclude(source=Kpi.Source.MANUAL)
+    kpis = [k for k in kpis if k.from_channels]
+    if not kpis:
+        return 0
+    digital = set(Channel.objects.filter(is_digital=True).values_list("id", flat=True))
+    by_process = {}
+    written = []
+    Measurement.objects.filter(kpi__in=kpis, from_channels=True).delete()
+    manual = set(Measurement.objects.filter(kpi__in=kpis).values_list("kpi_id", "date"))
+    source = str(_("Channel statistics"))
+    for kpi in kpis:
+        if kpi.service_process_id not in by_process:
+            by_process[kpi.service_process_id] = monthly_contacts(
+                service_process=kpi.service_process
+            )
+        for start, value in channel_values(
+            kpi, by_process[kpi.service_process_id], digital
+        ).items():
+            if (kpi.pk, start) in manual:
+                continue
+            written.append(
+                Measurement(
+                    kpi=kpi,
+                    date=start,
+                    period_end=_period_end(start, kpi.frequency),
+                    value=value,
+                    source=source,
+                    from_channels=True,
+                )
+            )
+    Measurement.objects.bulk_create(written, batch_size=1000)
+    # Bulk writes send no signals: cached pages must still see the new values.
+    OrganisationSettings.register_changed()
+    return len(written)
+
+
+def _period_end(start: date, frequency: str) -> date:
+    months = MONTHS_PER_PERIOD[frequency]
+    year, month = divmod(start.month - 1 + months, 12)
+    return date(start.year + year, month + 1, 1) - timedelta(days=1)
+
+
+@dataclass
+class ChannelMix:
+    channels: list[Channel]
+    months: list[date]
+    # rows[i][j]: contacts of channels[j] in months[i]
+    rows: list[list[int]]
+    digital_share: list[Decimal | None]
+
+    @property
+    def table(self):
+        return list(zip(self.months, self.rows, self.digital_share, strict=True))
+
+    def chart_data(self) -> dict:
+        return {
+            "labels": [m.strftime("%Y-%m") for m in self.months],
+            "channels": [
+                {
+                    "name": c.name,
+                    "colour": c.colour,
+                    "digital": c.is_digital,
+                    "values": [row[i] for row in self.rows],
+                }
+                for i, c in enumerate(self.channels)
+            ],
+            "digital_share": [float(s) if s is not None else None for s in self.digital_share],
+        }
+
+
+def channel_mix(*, service_process=None) -> ChannelMix:
+    channels = list(Channel.objects.all())
+    months = monthly_contacts(service_process=service_process)
+    digital = {c.pk for c in channels if c.is_digital}
+    rows, shares = [], []
+    for per_channel in months.values():
+        rows.append([per_channel.get(c.pk, 0) for c in channels])
+        on_digital = sum(v for c, v in per_channel.items() if c in digital)
+        shares.append(_percent(on_digital, sum(per_channel.values())))
+    return ChannelMix(channels, list(months), rows, shares)

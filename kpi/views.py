@@ -1,0 +1,473 @@
+"""Success factors, KPIs, measurements and channel statistics."""
+
+from datetime import timedelta
+from io import BytesIO
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from beheer.history import history_entries
+from beheer.xlsx import xlsx_response
+from kpi import access, services, uploads
+from kpi.excel import kpi_workbook
+from kpi.forms import (
+    ChannelForm,
+    FactorForm,
+    FactorReviewForm,
+    KpiForm,
+    MeasurementForm,
+    MonthVolumesForm,
+    UploadForm,
+)
+from kpi.models import (
+    Channel,
+    ContactVolume,
+    Kpi,
+    Measurement,
+    PendingUpload,
+    SuccessFactor,
+)
+
+
+def dashboard(request):
+    today = timezone.localdate()
+    rows = services.kpi_rows(today=today)
+    return render(
+        request,
+        "kpi/dashboard.html",
+        {
+            "checklist": services.factor_checklist(today=today),
+            "rows": rows,
+            "status_counts": services.status_counts(rows),
+            "can_edit": access.can_edit(request.user),
+            "can_upload": access.can_upload_measurements(request.user),
+            "today": today,
+        },
+    )
+
+
+def factors(request):
+    """The checklist: every factor's latest status by theme, and overdue actions."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "kpi/factors.html",
+        {
+            "checklist": services.factor_checklist(today=today),
+            "can_edit": access.can_edit(request.user),
+            "today": today,
+        },
+    )
+
+
+def factor_detail(request, pk):
+    factor = get_object_or_404(SuccessFactor, pk=pk)
+    can_edit = access.can_edit(request.user)
+    latest = factor.reviews.first()
+    form = None
+    if can_edit:
+        # A new review starts from the previous one: usually only the status moves.
+        initial = {"date": timezone.localdate()}
+        if latest:
+            initial.update(owner=latest.owner_id, evidence=latest.evidence, status=latest.status)
+        form = FactorReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        access.require(can_edit)
+        if form.is_valid():
+            services.factor_review_record(factor=factor, user=request.user, **form.cleaned_data)
+            messages.success(request, _("The review has been recorded."))
+            return redirect("kpi:factor", pk=pk)
+    return render(
+        request,
+        "kpi/factor_detail.html",
+        {
+            "factor": factor,
+            "explanation": factor.text("explanation"),
+            "reviews": factor.reviews.select_related("owner", "recorded_by"),
+            "latest": latest,
+            "kpis": factor.kpis.all(),
+            "form": form,
+            "can_edit": can_edit,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _latest_history_id(obj) -> int | None:
+    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+
+
+def _changed_since_opened(request, obj, form) -> bool:
+    """Refuse to save over someone else's change made after the form was opened."""
+    seen = request.POST.get("seen_version", "")
+    if seen and seen != str(_latest_history_id(obj)):
+        form.add_error(
+            None,
+            _(
+                "Someone else changed this after you opened it. Your changes have not been "
+                "saved: reload the page to see the current values, then make them again."
+            ),
+        )
+        return True
+    return False
+
+
+def _edit(request, form, obj, *, template, title, cancel_url, saved):
+    """Save `form` (a ModelForm of `obj`, or of a new object); or show it again."""
+    posted = request.method == "POST" and form.is_valid()
+    if posted and (obj is None or not _changed_since_opened(request, obj, form)):
+        instance = form.save()
+        messages.success(request, saved % {"object": instance})
+        return instance, None
+    return None, render(
+        request,
+        template,
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": cancel_url,
+            "seen_version": _latest_history_id(obj) if obj is not None else None,
+            "object": obj,
+        },
+    )
+
+
+def factor_edit(request, pk):
+    access.require(access.can_edit(request.user))
+    factor = get_object_or_404(SuccessFactor, pk=pk)
+    form = FactorForm(request.POST or None, instance=factor)
+    saved, page = _edit(
+        request,
+        form,
+        factor,
+        template="kpi/form.html",
+        title=_("Edit success factor"),
+        cancel_url=factor.get_absolute_url(),
+        saved=_("%(object)s has been saved."),
+    )
+    return redirect(saved.get_absolute_url()) if saved else page
+
+
+def kpi_create(request):
+    access.require(access.can_edit(request.user))
+    form = KpiForm(request.POST or None, initial={"factors": request.GET.getlist("factor")})
+    saved, page = _edit(
+        request,
+        form,
+        None,
+        template="kpi/form.html",
+        title=_("New KPI"),
+        cancel_url=None,
+        saved=_("%(object)s has been added."),
+    )
+    if saved:
+        services.recompute_channel_kpis([saved])
+        return redirect(saved.get_absolute_url())
+    return page
+
+
+def kpi_edit(request, pk):
+    access.require(access.can_edit(request.user))
+    kpi = get_object_or_404(Kpi, pk=pk)
+    form = KpiForm(request.POST or None, instance=kpi)
+    saved, page = _edit(
+        request,
+        form,
+        kpi,
+        template="kpi/form.html",
+        title=_("Edit KPI"),
+        cancel_url=kpi.get_absolute_url(),
+        saved=_("%(object)s has been saved."),
+    )
+    if saved:
+        if saved.from_channels:
+            services.recompute_channel_kpis([saved])
+        else:
+            # Values the channel statistics wrote are not this KPI's any more.
+            saved.measurements.filter(from_channels=True).delete()
+        return redirect(saved.get_absolute_url())
+    return page
+
+
+def kpi_detail(request, pk):
+    kpi = get_object_or_404(
+        Kpi.objects.select_related("owner", "department", "component", "channel").annotate(
+            factor_count=Count("factors")
+        ),
+        pk=pk,
+    )
+    can_measure = access.can_measure(request.user, kpi)
+    form = MeasurementForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST":
+        access.require(can_measure)
+        if form.is_valid():
+            _measurement, created = services.measurement_record(
+                kpi=kpi, user=request.user, **form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("The measurement has been added.")
+                if created
+                else _("The measurement of that date has been replaced."),
+            )
+            return redirect("kpi:kpi", pk=pk)
+    row = services.kpi_rows(today=timezone.localdate(), kpis=Kpi.objects.filter(pk=pk))[0]
+    measurements = list(kpi.measurements.order_by("date"))
+    return render(
+        request,
+        "kpi/kpi_detail.html",
+        {
+            "kpi": kpi,
+            "row": row,
+            "smart_parts": [services.SMART_PARTS[gap] for gap in row.gaps],
+            "factors": kpi.factors.all(),
+            "measurements": measurements[::-1],
+            "chart": {
+                "labels": [m.date.isoformat() for m in measurements],
+                "values": [float(m.value) for m in measurements],
+                "target": float(kpi.target) if kpi.target is not None else None,
+                "unit": kpi.unit,
+            },
+            "form": form if can_measure else None,
+            "can_edit": access.can_edit(request.user),
+            "history": history_entries(kpi),
+        },
+    )
+
+
+def kpi_delete(request, pk):
+    access.require(access.can_edit(request.user))
+    kpi = get_object_or_404(Kpi, pk=pk)
+    if request.method == "POST":
+        kpi.delete()
+        messages.success(request, _("%(object)s has been deleted.") % {"object": kpi})
+        return redirect("kpi:dashboard")
+    return render(
+        request,
+        "kpi/kpi_confirm_delete.html",
+        {"kpi": kpi, "measurement_count": kpi.measurements.count()},
+    )
+
+
+@require_POST
+def measurement_delete(request, pk):
+    measurement = get_object_or_404(Measurement.objects.select_related("kpi__owner"), pk=pk)
+    access.require(access.can_measure(request.user, measurement.kpi))
+    measurement.delete()
+    messages.success(request, _("The measurement has been deleted."))
+    return redirect("kpi:kpi", pk=measurement.kpi_id)
+
+
+# --- Uploads ---------------------------------------------------------------------
+
+
+def _keep_pending(request, upload, kind, kpi=None) -> PendingUpload:
+    upload.seek(0)
+    # Uploads nobody confirmed are not kept longer than a day.
+    PendingUpload.objects.filter(uploaded_at__lt=timezone.now() - timedelta(days=1)).delete()
+    return PendingUpload.objects.create(
+        kind=kind, uploaded_by=request.user, kpi=kpi, filename=upload.name, content=upload.read()
+    )
+
+
+def _measurement_plan(request, file, kpi):
+    allowed = None if access.can_edit(request.user) else access.owned_kpi_ids(request.user)
+    return uploads.measurement_plan(file, kpi=kpi, allowed_kpis=allowed)
+
+
+def measurements_upload(request):
+    access.require(access.can_upload_measurements(request.user))
+    kpi = None
+    if request.GET.get("kpi", "").isdecimal():
+        kpi = get_object_or_404(Kpi, pk=request.GET["kpi"])
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "kpi": kpi, "kind": PendingUpload.Kind.MEASUREMENTS}
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        plan = _measurement_plan(request, file, kpi)
+        context["plan"] = plan
+        if not plan.errors and plan.has_changes:
+            pending = _keep_pending(request, file, PendingUpload.Kind.MEASUREMENTS, kpi)
+            context.update(pending=pending, fingerprint=plan.fingerprint())
+    return render(request, "kpi/upload_measurements.html", context)
+
+
+def volumes_upload(request):
+    access.require(access.can_edit(request.user))
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "kind": PendingUpload.Kind.VOLUMES}
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        plan = uploads.volume_plan(file)
+        context["plan"] = plan
+        if not plan.errors and plan.has_changes:
+            pending = _keep_pending(request, file, PendingUpload.Kind.VOLUMES)
+            context.update(pending=pending, fingerprint=plan.fingerprint())
+    return render(request, "kpi/upload_volumes.html", context)
+
+
+@require_POST
+def upload_confirm(request, pk):
+    pending = get_object_or_404(
+        PendingUpload.objects.select_related("kpi"), pk=pk, uploaded_by=request.user
+    )
+    content = BytesIO(bytes(pending.content))
+    if pending.kind == PendingUpload.Kind.VOLUMES:
+        access.require(access.can_edit(request.user))
+        plan = uploads.volume_plan(content)
+        template, context = "kpi/upload_volumes.html", {}
+    else:
+        access.require(access.can_upload_measurements(request.user))
+        plan = _measurement_plan(request, content, pending.kpi)
+        template, context = "kpi/upload_measurements.html", {"kpi": pending.kpi}
+    if plan.errors or plan.fingerprint() != request.POST.get("fingerprint"):
+        messages.warning(
+            request, _("The data has changed since the preview. Check the changes again.")
+        )
+        return render(
+            request,
+            template,
+            {
+                **context,
+                "form": UploadForm(),
+                "plan": plan,
+                "pending": pending if not plan.errors else None,
+                "fingerprint": plan.fingerprint(),
+                "kind": pending.kind,
+            },
+        )
+    try:
+        with transaction.atomic():
+            if pending.kind == PendingUpload.Kind.VOLUMES:
+                count = uploads.volume_apply(plan)
+            else:
+                count = uploads.measurement_apply(plan, user=request.user)
+    except IntegrityError:
+        messages.error(
+            request,
+            _(
+                "Someone added the same data while you confirmed; nothing has been saved. "
+                "Upload the file again."
+            ),
+        )
+        return redirect(
+            "kpi:volumes-upload" if pending.kind == PendingUpload.Kind.VOLUMES else "kpi:upload"
+        )
+    pending.delete()
+    messages.success(request, _("Saved: %(count)s rows.") % {"count": count})
+    if pending.kind == PendingUpload.Kind.VOLUMES:
+        return redirect("kpi:channels")
+    if pending.kpi_id:
+        return redirect("kpi:kpi", pk=pending.kpi_id)
+    return redirect("kpi:dashboard")
+
+
+# --- Channels ---------------------------------------------------------------------
+
+
+def channels(request):
+    from beheer.models import ServiceProcess
+
+    processes = list(ServiceProcess.objects.filter(contact_volumes__isnull=False).distinct())
+    process = None
+    if request.GET.get("proces", "").isdecimal():
+        process = next((p for p in processes if p.pk == int(request.GET["proces"])), None)
+    mix = services.channel_mix(service_process=process)
+    return render(
+        request,
+        "kpi/channels.html",
+        {
+            "mix": mix,
+            "chart": mix.chart_data(),
+            "processes": processes,
+            "process": process,
+            "can_edit": access.can_edit(request.user),
+            "channel_kpis": Kpi.objects.exclude(source=Kpi.Source.MANUAL),
+        },
+    )
+
+
+def channel_create(request):
+    access.require(access.can_edit(request.user))
+    form = ChannelForm(request.POST or None)
+    saved, page = _edit(
+        request,
+        form,
+        None,
+        template="kpi/form.html",
+        title=_("New channel"),
+        cancel_url=None,
+        saved=_("%(object)s has been added."),
+    )
+    return redirect("kpi:channels") if saved else page
+
+
+def channel_edit(request, pk):
+    access.require(access.can_edit(request.user))
+    channel = get_object_or_404(Channel, pk=pk)
+    form = ChannelForm(request.POST or None, instance=channel)
+    saved, page = _edit(
+        request,
+        form,
+        channel,
+        template="kpi/form.html",
+        title=_("Edit channel"),
+        cancel_url=None,
+        saved=_("%(object)s has been saved."),
+    )
+    return redirect("kpi:channels") if saved else page
+
+
+def volumes_month(request):
+    """Enter one month's contacts per channel by hand."""
+    access.require(access.can_edit(request.user))
+    channel_list = list(Channel.objects.all())
+    form = MonthVolumesForm(request.POST or None, channels=channel_list)
+    if request.method == "POST" and form.is_valid():
+        month = form.cleaned_data["month"]
+        with transaction.atomic():
+            for channel, contacts in form.volumes().items():
+                if contacts is None:
+                    continue
+                ContactVolume.objects.update_or_create(
+                    channel=channel,
+                    month=month,
+                    service_process=None,
+                    defaults={"contacts": contacts},
+                )
+        messages.success(
+            request, _("The contacts of %(month)s have been saved.") % {"month": f"{month:%Y-%m}"}
+        )
+        return redirect("kpi:channels")
+    return render(
+        request,
+        "kpi/form.html",
+        {
+            "form": form,
+            "title": _("Enter the contacts of a month"),
+            "intro": _(
+                "The total number of contacts per channel in the month. A channel left "
+                "empty keeps the figure it has."
+            ),
+        },
+    )
+
+
+def export(request):
+    today = timezone.localdate()
+    workbook = kpi_workbook(
+        checklist=services.factor_checklist(today=today),
+        rows=services.kpi_rows(
+            today=today,
+            kpis=Kpi.objects.prefetch_related(
+                Prefetch("factors", queryset=SuccessFactor.objects.order_by("order"))
+            ),
+        ),
+        today=today,
+    )
+    return xlsx_response(workbook, f"kpi-{today.isoformat()}.xlsx")
