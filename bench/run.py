@@ -41,7 +41,8 @@ class Page:
 
 
 # Each suite runs on its own demo data: the register at scale 20 (about 500
-# people), the matrix at scale 6 (about 150 tasks x 40 roles).
+# people), the matrix at scale 6 (about 150 tasks x 40 roles), the KPIs at
+# scale 7 (56 KPIs, most with 36 monthly measurements).
 SUITES = {
     "register": (
         20,
@@ -61,6 +62,15 @@ SUITES = {
             Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25),
             Page("cell save", "/beheermatrix/cel/", "manager", target_ratio=0.5, cell_save=True),
             Page("rights grid", "/beheermatrix/autorisaties/", "manager", target_ratio=0.25),
+        ],
+    ),
+    "kpi": (
+        7,
+        [
+            Page("healthz", "/healthz/", None),
+            Page("kpi dashboard", "/kpi/", "manager", target_ratio=0.25),
+            Page("factor list", "/kpi/succesfactoren/", "manager"),
+            Page("channels", "/kpi/kanalen/", "manager"),
         ],
     ),
 }
@@ -245,6 +255,10 @@ def main() -> int:
                 excel = subprocess.run([PYTHON, "bench/excel_bench.py"], cwd=ROOT, env=env)
                 if excel.returncode:
                     missed.append("excel")
+            if suite == "kpi":
+                upload = subprocess.run([PYTHON, "bench/kpi_bench.py"], cwd=ROOT, env=env)
+                if upload.returncode:
+                    missed.append("volume upload")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if missed:

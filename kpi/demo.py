@@ -18,14 +18,14 @@ S = FactorReview.Status
 # factor key -> status a year ago, 9, 6 and 3 months ago
 FACTOR_PATHS = {
     "kanaalsturing": (S.NOT_PRESENT, S.DEVELOPING, S.DEVELOPING, S.PRESENT),
-    "kanaalgedrag": (S.DEVELOPING, S.DEVELOPING, S.PRESENT, S.PRESENT),
+    "kanaalgedrag": (S.DEVELOPING, S.PRESENT, S.PRESENT, S.ANCHORED),
     "doelgroepbenadering": (S.NOT_PRESENT, S.NOT_PRESENT, S.DEVELOPING, S.DEVELOPING),
     "nieuwe-kanalen": (S.DEVELOPING, S.PRESENT, S.PRESENT, S.ANCHORED),
     "strategie": (S.PRESENT, S.PRESENT, S.ANCHORED, S.ANCHORED),
     "betrokkenheid-top": (S.DEVELOPING, S.DEVELOPING, S.PRESENT, S.PRESENT),
     "integrale-bedrijfsvoering": (S.NOT_PRESENT, S.DEVELOPING, S.DEVELOPING, S.DEVELOPING),
     "structuur-cultuur": (S.DEVELOPING, S.DEVELOPING, S.DEVELOPING, S.PRESENT),
-    "architectuur": (S.NOT_PRESENT, S.NOT_PRESENT, S.NOT_PRESENT, S.DEVELOPING),
+    "architectuur": (S.NOT_PRESENT, S.NOT_PRESENT, S.NOT_PRESENT, S.NOT_PRESENT),
     "synchronisatie": (S.DEVELOPING, S.PRESENT, S.PRESENT, S.PRESENT),
     "informatiekwaliteit": (S.DEVELOPING, S.DEVELOPING, S.PRESENT, S.PRESENT),
     "systeemkwaliteit": (S.PRESENT, S.PRESENT, S.ANCHORED, S.ANCHORED),
@@ -178,6 +178,7 @@ KPIS = [
         0,
     ),
 ]
+MEASURED = {"monthly": "per maand", "quarterly": "per kwartaal", "yearly": "per jaar"}
 # channel -> contacts a month two years ago and now (0: not open yet), months open
 VOLUMES = {
     "Website en portaal": (5000, 8600, None),
@@ -309,7 +310,7 @@ def _kpi(spec, copy, months, people, chance) -> tuple[int, int]:
     today = timezone.localdate()
     kpi = Kpi.objects.create(
         name=name,
-        description=f"Vastgesteld met het MT; gemeten {Kpi.Frequency(frequency).label.lower()}.",
+        description=f"Vastgesteld met het MT; gemeten {MEASURED[frequency]}.",
         source=source,
         channel=Channel.objects.filter(name=channel).first() if channel else None,
         unit=unit,

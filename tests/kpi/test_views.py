@@ -544,3 +544,55 @@ def test_kpi_detail_queries_do_not_grow_with_measurements(client_as, kpi):
         for i in range(40)
     )
     assert queries() == few
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_deleting_per_persona(client_as, kpi, persona):
+    """The KPI's owner (the key user) and editors delete a measurement; only
+    editors delete a KPI."""
+    measurement = Measurement.objects.create(kpi=kpi, date=date(2026, 10, 1), value=Decimal(1))
+    client = client_as(persona)
+    removed = client.post(reverse("kpi:measurement-delete", args=[measurement.pk])).status_code
+    deleted = client.post(reverse("kpi:kpi-delete", args=[kpi.pk])).status_code
+    expected = {
+        "anonymous": (302, 302),
+        "outsider": (403, 403),
+        "beheerder": (302, 302),
+        "manager": (302, 302),
+        "key_user": (302, 403),
+        "owner": (403, 403),
+        "mt": (403, 403),
+    }[persona]
+    assert (removed, deleted) == expected
+    assert Measurement.objects.exists() == (removed != 302 or persona == "anonymous")
+    assert Kpi.objects.exists() == (persona not in EDITORS)
+
+
+def test_a_kpi_switched_to_channel_data_drops_nothing_typed_by_hand(client_as, kpi):
+    """Switching the source recomputes from the channels but keeps hand-entered values;
+    switching back removes only what the channel statistics wrote."""
+    Measurement.objects.create(kpi=kpi, date=date(2026, 8, 1), value=Decimal(33))
+    ContactVolume.objects.create(
+        channel=Channel.objects.get(name="Telefoon"), month=date(2026, 9, 1), contacts=10
+    )
+    client = client_as("manager")
+    data = {
+        "name": kpi.name,
+        "level": "personal",
+        "direction": "higher",
+        "frequency": "monthly",
+        "source": "digital_share",
+        "tolerance": "5",
+        "unit": "%",
+        "target": "70",
+        "deadline": "2027-12-31",
+        "owner": kpi.owner_id,
+        "factors": [f.pk for f in kpi.factors.all()],
+    }
+    client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), data)
+    assert {m.date: m.value for m in kpi.measurements.all()} == {
+        date(2026, 8, 1): Decimal(33),
+        date(2026, 9, 1): Decimal(0),
+    }
+    client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), {**data, "source": "manual"})
+    assert list(kpi.measurements.values_list("value", flat=True)) == [Decimal(33)]
