@@ -596,3 +596,14 @@ def test_a_kpi_switched_to_channel_data_drops_nothing_typed_by_hand(client_as, k
     }
     client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), {**data, "source": "manual"})
     assert list(kpi.measurements.values_list("value", flat=True)) == [Decimal(33)]
+
+
+def test_the_pages_in_english(client_as, kpi):
+    Measurement.objects.create(kpi=kpi, date=timezone.localdate(), value=Decimal(90))
+    client = client_as("mt")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    overview = client.get(reverse("kpi:dashboard")).content.decode()
+    assert "Success factors and KPIs" in overview and "On track" in overview
+    factors = client.get(reverse("kpi:factors")).content.decode()
+    assert "Channel steering" in factors and "Information technology" in factors
+    assert "Kanaalsturing" not in factors
