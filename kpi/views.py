@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beheer.history import history_entries
+from beheer.models import Department
 from beheer.xlsx import xlsx_response
 from kpi import access, services, uploads
 from kpi.excel import kpi_workbook
@@ -36,12 +37,25 @@ from kpi.models import (
 
 def dashboard(request):
     today = timezone.localdate()
-    rows = services.kpi_rows(today=today)
+    kpis = Kpi.objects.all()
+    departments = list(Department.objects.filter(kpis__isnull=False).distinct())
+    department = request.GET.get("afdeling", "")
+    if department.isdecimal():
+        kpis = kpis.filter(department_id=department)
+    level = request.GET.get("niveau", "")
+    if level in Kpi.Level.values:
+        kpis = kpis.filter(level=level)
+    rows = services.kpi_rows(today=today, kpis=kpis)
     return render(
         request,
         "kpi/dashboard.html",
         {
             "checklist": services.factor_checklist(today=today),
+            "departments": departments,
+            "department": department,
+            "levels": Kpi.Level.choices,
+            "level": level,
+            "filtered": bool(request.GET.get("afdeling") or request.GET.get("niveau")),
             "rows": rows,
             "status_counts": services.status_counts(rows),
             "can_edit": access.can_edit(request.user),

@@ -607,3 +607,53 @@ def test_the_pages_in_english(client_as, kpi):
     factors = client.get(reverse("kpi:factors")).content.decode()
     assert "Channel steering" in factors and "Information technology" in factors
     assert "Kanaalsturing" not in factors
+
+
+def test_the_overview_filters_by_department_and_level(client_as, kpi):
+    from beheer.models import Department
+
+    wonen = Department.objects.create(name="Wonen")
+    Kpi.objects.create(name="Wonen-KPI", department=wonen, level=Kpi.Level.DEPARTMENT)
+    client = client_as("mt")
+    everything = client.get(reverse("kpi:dashboard")).context["rows"]
+    assert len(everything) == 2
+    by_department = client.get(reverse("kpi:dashboard"), {"afdeling": wonen.pk}).context["rows"]
+    assert [r.kpi.name for r in by_department] == ["Wonen-KPI"]
+    personal = client.get(reverse("kpi:dashboard"), {"niveau": "personal"}).context["rows"]
+    assert personal == [] and kpi.level == "department"
+
+
+@pytest.mark.parametrize("persona", ["beheerder", "manager", "owner", "key_user", "mt"])
+def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
+    """Only who may upload may confirm: a pending upload alone grants nothing."""
+    user = getattr(personas, persona)
+    file = f"kpi;datum;waarde\n{kpi.name};2026-10;70\n".encode()
+    measurements = PendingUpload.objects.create(
+        kind=PendingUpload.Kind.MEASUREMENTS, uploaded_by=user, filename="m.csv", content=file
+    )
+    volumes = PendingUpload.objects.create(
+        kind=PendingUpload.Kind.VOLUMES,
+        uploaded_by=user,
+        filename="v.csv",
+        content=b"maand;kanaal;aantal\n2026-10;Telefoon;5\n",
+    )
+    client = client_as(persona)
+
+    def confirm(pending):
+        from kpi import uploads
+
+        content = io.BytesIO(bytes(pending.content))
+        plan = (
+            uploads.volume_plan(content)
+            if pending.kind == "volumes"
+            else uploads.measurement_plan(content, kpi=None, allowed_kpis=None)
+        )
+        return client.post(
+            reverse("kpi:upload-confirm", args=[pending.pk]), {"fingerprint": plan.fingerprint()}
+        ).status_code
+
+    got = (confirm(measurements), confirm(volumes))
+    expected = {"beheerder": (302, 302), "manager": (302, 302), "key_user": (302, 403)}
+    assert got == expected.get(persona, (403, 403))
+    assert Measurement.objects.exists() == (persona in {"beheerder", "manager", "key_user"})
+    assert ContactVolume.objects.exists() == (persona in EDITORS)
