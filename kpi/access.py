@@ -31,6 +31,12 @@ def can_measure(user, kpi: Kpi) -> bool:
     )
 
 
+def can_delete_measurement(user, kpi: Kpi) -> bool:
+    """Editors may also remove values typed by hand before a KPI switched to
+    the channel statistics; owners remove their own KPI's values."""
+    return can_edit(user) or can_measure(user, kpi)
+
+
 def can_upload_measurements(user) -> bool:
     return can_edit(user) or bool(owned_kpi_ids(user))
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kpi import services
 from kpi.models import Channel, ContactVolume, FactorReview, Kpi, Measurement, SuccessFactor
 
 
@@ -33,6 +34,11 @@ class KpiAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("factors",)
     autocomplete_fields = ("owner",)
     inlines = [MeasurementInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # As in the app's own form: a KPI measured from the channels follows them.
+        services.recompute_channel_kpis([form.instance])
 
 
 @admin.register(Channel)

@@ -13,14 +13,12 @@ STATUS_FILLS = {
     Status.OFF_TRACK: PatternFill("solid", fgColor="FFCDD2"),
     Status.NO_DATA: PatternFill("solid", fgColor="E0E0E0"),
 }
-FACTORS_SHEET = "Succesfactoren"
-KPI_SHEET = "KPI's"
 
 
 def kpi_workbook(*, checklist, rows, today) -> Workbook:
     workbook = Workbook()
     factors = workbook.active
-    factors.title = FACTORS_SHEET
+    factors.title = _("Success factors")
     first = write_title(
         factors,
         _("Critical success factors"),
@@ -68,7 +66,7 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
         for column in (4, 8):
             factors.cell(row=first + 1 + offset, column=column).number_format = "DD-MM-YYYY"
 
-    table = workbook.create_sheet(KPI_SHEET)
+    table = workbook.create_sheet(_("KPIs"))
     first = write_title(
         table,
         _("KPIs"),

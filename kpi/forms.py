@@ -155,7 +155,7 @@ class MonthVolumesForm(forms.Form):
         self.channels = channels
         for channel in channels:
             self.fields[f"channel_{channel.pk}"] = forms.IntegerField(
-                label=channel.name, min_value=0, required=False
+                label=channel.name, min_value=0, max_value=2_000_000_000, required=False
             )
 
     def clean_month(self):

@@ -226,7 +226,14 @@ class Kpi(models.Model):
         _("measurement frequency"), max_length=10, choices=Frequency, default=Frequency.MONTHLY
     )
     source = models.CharField(
-        _("measurements come from"), max_length=20, choices=Source, default=Source.MANUAL
+        _("measurements come from"),
+        max_length=20,
+        choices=Source,
+        default=Source.MANUAL,
+        help_text=_(
+            "Switching to the channel statistics keeps the values entered by hand; switching "
+            "back removes the values the channel statistics computed."
+        ),
     )
     channel = models.ForeignKey(
         Channel,

@@ -53,7 +53,7 @@ class Status:
 def kpi_status(kpi: Kpi, latest: Measurement | None, *, today: date) -> str:
     if latest is None or kpi.target is None:
         return Status.NO_DATA
-    if (today - latest.as_of).days > STALE_AFTER_DAYS[kpi.frequency]:
+    if (today - speaks_for(latest, kpi.frequency)).days > STALE_AFTER_DAYS[kpi.frequency]:
         return Status.NO_DATA
     # How far the value falls short of the target; zero or less meets it.
     shortfall = (
@@ -66,6 +66,18 @@ def kpi_status(kpi: Kpi, latest: Measurement | None, *, today: date) -> str:
     if shortfall <= kpi.tolerance:
         return Status.AT_RISK
     return Status.OFF_TRACK
+
+
+def speaks_for(measurement: Measurement, frequency: str) -> date:
+    """The last day a value speaks for: the end of its period. A value dated on
+    the first day of a period of the KPI's frequency (2026-07-01 for a quarter)
+    covers that period, even when no end was given."""
+    if measurement.period_end:
+        return measurement.period_end
+    day = measurement.date
+    if day.day == 1 and day == period_start(day, frequency):
+        return _period_end(day, frequency)
+    return day
 
 
 # --- SMART -------------------------------------------------------------------
@@ -140,6 +152,10 @@ class Checklist:
         if not states:
             return 0
         return round(sum(s.step for s in states) * 100 / (3 * len(states)))
+
+    @property
+    def total(self) -> int:
+        return sum(len(t.factors) for t in self.themes)
 
     @property
     def reviewed(self) -> int:
@@ -345,10 +361,10 @@ def channel_values(kpi: Kpi, months: dict[date, dict[int, int]], digital: set[in
 
 @transaction.atomic
 def recompute_channel_kpis(kpis=None) -> int:
-    """Rewrite the measurements of KPIs that come from the channel statistics.
-
-    Values entered by hand for the same date are kept. Returns the number of
-    measurements written."""
+    """Bring the measurements of KPIs that come from the channel statistics in
+    line with the volumes: values that changed are updated in place, new periods
+    added, periods without volumes any more removed. Values entered by hand for
+    the same date are kept. Returns the number of measurements written."""
     if kpis is None:
         kpis = Kpi.objects.exclude(source=Kpi.Source.MANUAL)
     kpis = [k for k in kpis if k.from_channels]
@@ -356,34 +372,41 @@ def recompute_channel_kpis(kpis=None) -> int:
         return 0
     digital = set(Channel.objects.filter(is_digital=True).values_list("id", flat=True))
     by_process = {}
-    written = []
-    Measurement.objects.filter(kpi__in=kpis, from_channels=True).delete()
-    manual = set(Measurement.objects.filter(kpi__in=kpis).values_list("kpi_id", "date"))
-    source = str(_("Channel statistics"))
+    stored = {
+        (m.kpi_id, m.date): m for m in Measurement.objects.filter(kpi__in=kpis).select_for_update()
+    }
+    wanted = set()
+    created, updated = [], []
     for kpi in kpis:
         if kpi.service_process_id not in by_process:
             by_process[kpi.service_process_id] = monthly_contacts(
                 service_process=kpi.service_process
             )
-        for start, value in channel_values(
-            kpi, by_process[kpi.service_process_id], digital
-        ).items():
-            if (kpi.pk, start) in manual:
-                continue
-            written.append(
-                Measurement(
-                    kpi=kpi,
-                    date=start,
-                    period_end=_period_end(start, kpi.frequency),
-                    value=value,
-                    source=source,
-                    from_channels=True,
+        values = channel_values(kpi, by_process[kpi.service_process_id], digital)
+        for start, value in values.items():
+            wanted.add((kpi.pk, start))
+            end = _period_end(start, kpi.frequency)
+            current = stored.get((kpi.pk, start))
+            if current is None:
+                created.append(
+                    Measurement(
+                        kpi=kpi, date=start, period_end=end, value=value, from_channels=True
+                    )
                 )
-            )
-    Measurement.objects.bulk_create(written, batch_size=1000)
-    # Bulk writes send no signals: cached pages must still see the new values.
-    OrganisationSettings.register_changed()
-    return len(written)
+            elif current.from_channels and (current.value, current.period_end) != (value, end):
+                current.value, current.period_end = value, end
+                updated.append(current)
+    # Derived values are not history worth keeping: they follow the volumes, which
+    # is why bulk writes (no history records) are used here.
+    obsolete = [m.pk for key, m in stored.items() if m.from_channels and key not in wanted]
+    if obsolete:  # rare: volumes were removed
+        Measurement.objects.filter(pk__in=obsolete).delete()
+    Measurement.objects.bulk_create(created, batch_size=1000)
+    Measurement.objects.bulk_update(updated, ["value", "period_end"], batch_size=1000)
+    if created or updated or obsolete:
+        # Bulk writes send no signals: cached pages must still see the new values.
+        OrganisationSettings.register_changed()
+    return len(created) + len(updated)
 
 
 def _period_end(start: date, frequency: str) -> date:

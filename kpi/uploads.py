@@ -46,6 +46,7 @@ MONTHS_NL = {
     "jan": 1,
     "feb": 2,
     "mrt": 3,
+    "maa": 3,
     "mar": 3,
     "apr": 4,
     "mei": 5,
@@ -77,6 +78,15 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _cell_value(cell):
+    """A cell's value as the user sees it: 85% is 85, not Excel's stored 0.85."""
+    value = getattr(cell, "value", None)
+    number_format = getattr(cell, "number_format", "") or ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in number_format:
+        return Decimal(str(value)) * 100
+    return value
+
+
 def read_table(upload) -> Table:
     """The first sheet of an .xlsx, or a CSV (comma or semicolon, UTF-8)."""
     size = getattr(upload, "size", None)
@@ -93,7 +103,7 @@ def read_table(upload) -> Table:
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
             raise UnreadableFile(_("This Excel file cannot be read.")) from error
         sheet = workbook.worksheets[0]
-        lines = [list(values) for values in sheet.iter_rows(values_only=True)]
+        lines = [[_cell_value(cell) for cell in row] for row in sheet.iter_rows()]
         workbook.close()
         sheet_name = sheet.title
     else:
@@ -166,15 +176,33 @@ def parse_date(value, *, month_only=False) -> date | None:
     return result.replace(day=1) if month_only else result
 
 
+class AmbiguousNumber(ValueError):
+    pass
+
+
 def parse_number(value) -> Decimal | None:
-    """Numbers as Excel stores them, or written 1234,5 / 1.234,5 / 1234.5."""
+    """Numbers as Excel stores them, or written 1234,5 / 1.234,5 / 1,234.5 / 1234.5.
+
+    With both separators the last one is the decimal point. A single separator
+    followed by exactly three digits (1.234 or 1,234) means a thousand in one
+    language and a fraction in the other: that raises AmbiguousNumber."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float | Decimal):
         return Decimal(str(value))
-    text = _text(value).replace(" ", "").replace("\u00a0", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
+    text = _text(value).replace(" ", "").replace("\u00a0", "").replace("%", "")
+    separators = [c for c in text if c in ".,"]
+    if len(separators) > 1 and len(set(separators)) == 2:
+        decimal_point = separators[-1]
+        thousands = "," if decimal_point == "." else "."
+        text = text.replace(thousands, "").replace(decimal_point, ".")
+    elif len(separators) > 1:  # 1.234.567: thousands only
+        text = text.replace(separators[0], "")
+    elif separators:
+        whole, fraction = text.split(separators[0])
+        if len(fraction) == 3 and whole.lstrip("+-") not in ("", "0"):
+            raise AmbiguousNumber(text)
+        text = text.replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -182,41 +210,101 @@ def parse_number(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def parse_contacts(value) -> Decimal | None:
+    """A count: 1.234, 1,234 and 1 234 are all a thousand two hundred and thirty-four."""
+    text = _text(value).replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        return Decimal(re.sub(r"[.,]", "", text))
+    try:
+        return parse_number(value)
+    except AmbiguousNumber:
+        return None
+
+
 # --- Measurements ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    kpi: Kpi
+    date: date
+    period_end: date | None
+    value: Decimal
+    source: str
+    note: str
+    previous: Measurement | None  # the measurement of that date now, if any
+
+    @property
+    def is_new(self) -> bool:
+        return self.previous is None
+
+    @property
+    def is_change(self) -> bool:
+        previous = self.previous
+        return previous is not None and (
+            (previous.value, previous.period_end, previous.source, previous.note)
+            != (self.value, self.period_end, self.source, self.note)
+        )
 
 
 @dataclass
 class MeasurementPlan:
     errors: list[ImportIssue] = field(default_factory=list)
-    # (kpi, date, period end, value, source, note, previous value or None)
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[MeasurementRow] = field(default_factory=list)
 
     @property
     def new(self):
-        return [r for r in self.rows if r[6] is None]
+        return [r for r in self.rows if r.is_new]
 
     @property
     def changed(self):
-        return [r for r in self.rows if r[6] is not None and r[6] != r[3]]
+        return [r for r in self.rows if r.is_change]
+
+    @property
+    def to_write(self):
+        return [r for r in self.rows if r.is_new or r.is_change]
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.new or self.changed)
-
-    @property
-    def kpis(self) -> list[Kpi]:
-        return sorted({r[0] for r in self.rows}, key=lambda k: k.name)
+        return bool(self.to_write)
 
     def fingerprint(self) -> str:
         """Changes when what the file would do changes (e.g. data edited meanwhile)."""
-        return _digest((r[0].pk, r[1], r[2], r[3], r[4], r[5], r[6]) for r in self.rows)
+        return _digest(
+            (
+                r.kpi.pk,
+                r.date,
+                r.period_end,
+                r.value,
+                r.source,
+                r.note,
+                r.previous and (r.previous.value, r.previous.period_end, r.previous.note),
+            )
+            for r in self.rows
+        )
+
+
+def _number_issue(value_text) -> tuple[Decimal | None, str | None]:
+    try:
+        number = parse_number(value_text)
+    except AmbiguousNumber:
+        return None, _(
+            "This number is ambiguous (a thousands separator or a decimal point?): "
+            "write it without a thousands separator."
+        )
+    if number is None:
+        return None, _("This is not a number.")
+    if abs(number) >= Decimal("1e12"):
+        return None, _("This number is too large.")
+    return number, None
 
 
 def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) -> MeasurementPlan:
     """Check an upload of measurements.
 
     Without a "kpi" column every row belongs to `kpi`. `allowed_kpis` limits
-    the KPIs the uploader may write (None: all of them)."""
+    the KPIs the uploader may write (None: all of them). Columns the file does
+    not have (source, note, end of period) keep what is saved."""
     plan = MeasurementPlan()
     try:
         table = read_table(upload)
@@ -227,11 +315,13 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
     columns = _columns(table, MEASUREMENT_COLUMNS, required, plan.errors)
     if plan.errors:
         return plan
-    kpis_by_name = {k.name.strip().lower(): k for k in Kpi.objects.all()}
+    kpis_by_name: dict[str, list[Kpi]] = {}
+    for candidate in Kpi.objects.all():
+        kpis_by_name.setdefault(candidate.name.strip().lower(), []).append(candidate)
     existing = {
-        (m.kpi_id, m.date): m.value
+        (m.kpi_id, m.date): m
         for m in Measurement.objects.filter(
-            kpi__in=[kpi] if kpi and "kpi" not in columns else list(kpis_by_name.values())
+            kpi__in=[kpi] if kpi and "kpi" not in columns else Kpi.objects.all()
         )
     }
     seen = set()
@@ -243,7 +333,18 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
         target = kpi
         if "kpi" in columns:
             name = _text(values.get(columns["kpi"])).lower()
-            target = kpis_by_name.get(name) or (kpi if not name else None)
+            matches = kpis_by_name.get(name, []) if name else ([kpi] if kpi else [])
+            if len(matches) > 1:
+                issue(
+                    number,
+                    "kpi",
+                    _(
+                        "Several KPIs have this name: upload this KPI's values from its own "
+                        "page, without a kpi column."
+                    ),
+                )
+                continue
+            target = matches[0] if matches else None
             if target is None:
                 issue(number, "kpi", _("There is no KPI with this name."))
                 continue
@@ -256,46 +357,58 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
         day = parse_date(values.get(columns["date"]))
         if day is None:
             issue(number, "date", _("This is not a date (use e.g. 2026-10-31 or 2026-10)."))
-        period_end = None
-        if "period_end" in columns and _text(values.get(columns["period_end"])):
-            period_end = parse_date(values.get(columns["period_end"]))
-            if period_end is None:
-                issue(number, "period_end", _("This is not a date."))
-            elif day and period_end < day:
-                issue(number, "period_end", _("The period ends before it starts."))
-        value = parse_number(values.get(columns["value"]))
-        if value is None:
-            issue(number, "value", _("This is not a number."))
-        elif abs(value) >= Decimal("1e12"):
-            issue(number, "value", _("This number is too large."))
-        source = _text(values.get(columns.get("source")))[:200]
-        note = _text(values.get(columns.get("note")))[:500]
+        value, problem = _number_issue(values.get(columns["value"]))
+        if problem:
+            issue(number, "value", problem)
+        previous = existing.get((target.pk, day))
+        period_end = previous.period_end if previous else None
+        if "period_end" in columns:
+            period_end = None
+            if _text(values.get(columns["period_end"])):
+                period_end = parse_date(values.get(columns["period_end"]))
+                if period_end is None:
+                    issue(number, "period_end", _("This is not a date."))
+                elif day and period_end < day:
+                    issue(number, "period_end", _("The period ends before it starts."))
         if day is None or value is None:
             continue
         if (target.pk, day) in seen:
             issue(number, "date", _("This KPI already has a value for this date in the file."))
             continue
         seen.add((target.pk, day))
-        value = value.quantize(Decimal("0.01"))
-        previous = existing.get((target.pk, day))
-        plan.rows.append((target, day, period_end, value, source, note, previous))
+        source = (
+            _text(values.get(columns["source"]))[:200]
+            if "source" in columns
+            else (previous.source if previous else "")
+        )
+        note = (
+            _text(values.get(columns["note"]))[:500]
+            if "note" in columns
+            else (previous.note if previous else "")
+        )
+        plan.rows.append(
+            MeasurementRow(
+                target, day, period_end, value.quantize(Decimal("0.01")), source, note, previous
+            )
+        )
     return plan
 
 
 @transaction.atomic
 def measurement_apply(plan: MeasurementPlan, *, user) -> int:
     assert not plan.errors
-    for kpi, day, period_end, value, source, note, _previous in plan.rows:
+    rows = plan.to_write
+    for row in rows:
         services.measurement_record(
-            kpi=kpi,
-            date=day,
-            value=value,
-            period_end=period_end,
-            source=source,
-            note=note,
+            kpi=row.kpi,
+            date=row.date,
+            value=row.value,
+            period_end=row.period_end,
+            source=row.source,
+            note=row.note,
             user=user,
         )
-    return len(plan.rows)
+    return len(rows)
 
 
 # --- Contact volumes ------------------------------------------------------------------
@@ -362,7 +475,7 @@ def volume_plan(upload) -> VolumePlan:
             if process is None:
                 issue(number, "process", _("There is no service process with this name."))
                 continue
-        contacts = parse_number(values.get(columns["contacts"]))
+        contacts = parse_contacts(values.get(columns["contacts"]))
         if contacts is None or contacts < 0 or contacts != contacts.to_integral_value():
             issue(number, "contacts", _("This is not a whole number of 0 or more."))
             continue

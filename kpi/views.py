@@ -112,14 +112,16 @@ def factor_detail(request, pk):
     )
 
 
-def _latest_history_id(obj) -> int | None:
-    return obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+def _latest_history_id(obj) -> str:
+    """The version a form is based on; "0" for a record without history yet
+    (e.g. created by a data migration), so its first edit is guarded too."""
+    latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+    return str(latest or 0)
 
 
 def _changed_since_opened(request, obj, form) -> bool:
     """Refuse to save over someone else's change made after the form was opened."""
-    seen = request.POST.get("seen_version", "")
-    if seen and seen != str(_latest_history_id(obj)):
+    if request.POST.get("seen_version", "") != _latest_history_id(obj):
         form.add_error(
             None,
             _(
@@ -248,6 +250,7 @@ def kpi_detail(request, pk):
                 "unit": kpi.unit,
             },
             "form": form if can_measure else None,
+            "can_delete": access.can_delete_measurement(request.user, kpi),
             "can_edit": access.can_edit(request.user),
             "history": history_entries(kpi),
         },
@@ -271,7 +274,7 @@ def kpi_delete(request, pk):
 @require_POST
 def measurement_delete(request, pk):
     measurement = get_object_or_404(Measurement.objects.select_related("kpi__owner"), pk=pk)
-    access.require(access.can_measure(request.user, measurement.kpi))
+    access.require(access.can_delete_measurement(request.user, measurement.kpi))
     measurement.delete()
     messages.success(request, _("The measurement has been deleted."))
     return redirect("kpi:kpi", pk=measurement.kpi_id)

@@ -78,7 +78,7 @@ def dashboard(request):
         dashboard_url = reverse("kpi:dashboard")
         return [
             (
-                _("of 12 success factors present or anchored"),
+                _("of %(total)s success factors present or anchored") % {"total": checklist.total},
                 checklist.in_place,
                 reverse("kpi:factors"),
                 "factors",

@@ -249,3 +249,80 @@ def test_a_channel_turning_digital_changes_the_share(volumes, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         phone.save()
     assert _values(kpi)[date(2026, 10, 1)] == Decimal(100)
+
+
+# --- Reading uploads -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7,5", Decimal("7.5")),
+        ("7.5", Decimal("7.5")),
+        ("1.234,5", Decimal("1234.5")),
+        ("1,234.5", Decimal("1234.5")),
+        ("1.234.567", Decimal("1234567")),
+        ("0,125", Decimal("0.125")),
+        ("85%", Decimal("85")),
+        ("-3", Decimal("-3")),
+        ("veel", None),
+        ("", None),
+        (True, None),
+    ],
+)
+def test_numbers_as_people_write_them(text, expected):
+    from kpi.uploads import parse_number
+
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1,234", "1.234"])
+def test_a_number_that_reads_two_ways_is_refused(text):
+    from kpi.uploads import AmbiguousNumber, parse_contacts, parse_number
+
+    with pytest.raises(AmbiguousNumber):
+        parse_number(text)
+    assert parse_contacts(text) == 1234  # a count has no fractions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-10-31", date(2026, 10, 31)),
+        ("31-10-2026", date(2026, 10, 31)),
+        ("2026-10", date(2026, 10, 1)),
+        ("10-2026", date(2026, 10, 1)),
+        ("okt 2026", date(2026, 10, 1)),
+        ("maart 2026", date(2026, 3, 1)),
+        ("2026-02-30", None),
+        ("gisteren", None),
+    ],
+)
+def test_dates_as_people_write_them(text, expected):
+    from kpi.uploads import parse_date
+
+    assert parse_date(text) == expected
+
+
+def test_a_value_for_a_period_start_speaks_for_the_whole_period():
+    quarterly = _kpi(frequency="quarterly")
+    third_quarter = _at(90, date(2026, 7, 1))
+    # Q3 ends on 30 September: 54 days before today, recent for a quarterly KPI.
+    assert services.speaks_for(third_quarter, "quarterly") == date(2026, 9, 30)
+    assert kpi_status(quarterly, third_quarter, today=TODAY) == Status.ON_TRACK
+    yearly = _kpi(frequency="yearly")
+    assert kpi_status(yearly, _at(90, date(2025, 1, 1)), today=TODAY) == Status.ON_TRACK
+    # Not the first day of a period: the day itself.
+    assert services.speaks_for(_at(90, date(2026, 7, 2)), "quarterly") == date(2026, 7, 2)
+
+
+def test_recomputing_writes_no_history_and_updates_in_place(volumes):
+    kpi = Kpi.objects.create(name="digitaal", source=Kpi.Source.DIGITAL_SHARE)
+    services.recompute_channel_kpis()
+    first = {m.date: m.pk for m in kpi.measurements.all()}
+    ContactVolume.objects.filter(channel=volumes["Telefoon"], month=date(2026, 10, 1)).update(
+        contacts=1400
+    )
+    assert services.recompute_channel_kpis() == 1  # only October changed
+    assert {m.date: m.pk for m in kpi.measurements.all()} == first
+    assert Measurement.history.count() == 0

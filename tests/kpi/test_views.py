@@ -576,6 +576,10 @@ def test_a_kpi_switched_to_channel_data_drops_nothing_typed_by_hand(client_as, k
         channel=Channel.objects.get(name="Telefoon"), month=date(2026, 9, 1), contacts=10
     )
     client = client_as("manager")
+
+    def seen():
+        return client.get(reverse("kpi:kpi-edit", args=[kpi.pk])).context["seen_version"]
+
     data = {
         "name": kpi.name,
         "level": "personal",
@@ -589,12 +593,15 @@ def test_a_kpi_switched_to_channel_data_drops_nothing_typed_by_hand(client_as, k
         "owner": kpi.owner_id,
         "factors": [f.pk for f in kpi.factors.all()],
     }
-    client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), data)
+    client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), {**data, "seen_version": seen()})
     assert {m.date: m.value for m in kpi.measurements.all()} == {
         date(2026, 8, 1): Decimal(33),
         date(2026, 9, 1): Decimal(0),
     }
-    client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), {**data, "source": "manual"})
+    client.post(
+        reverse("kpi:kpi-edit", args=[kpi.pk]),
+        {**data, "source": "manual", "seen_version": seen()},
+    )
     assert list(kpi.measurements.values_list("value", flat=True)) == [Decimal(33)]
 
 
@@ -657,3 +664,95 @@ def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
     assert got == expected.get(persona, (403, 403))
     assert Measurement.objects.exists() == (persona in {"beheerder", "manager", "key_user"})
     assert ContactVolume.objects.exists() == (persona in EDITORS)
+
+
+def test_a_re_upload_without_note_columns_keeps_notes(client_as, kpi):
+    Measurement.objects.create(
+        kpi=kpi,
+        date=date(2026, 10, 1),
+        value=Decimal(70),
+        note="Na de campagne",
+        source="Portaal",
+        period_end=date(2026, 10, 31),
+    )
+    client = client_as("manager")
+    same = client.post(
+        reverse("kpi:upload"), {"file": _csv(f"kpi;datum;waarde\n{kpi.name};2026-10-01;70\n")}
+    )
+    assert not same.context["plan"].has_changes
+    assert "Het bestand bevat geen wijzigingen" in same.content.decode()
+
+    _upload_and_confirm(
+        client, reverse("kpi:upload"), _csv(f"kpi;datum;waarde\n{kpi.name};2026-10-01;72\n")
+    )
+    measurement = Measurement.objects.get()
+    assert (measurement.value, measurement.note, measurement.source, measurement.period_end) == (
+        Decimal(72),
+        "Na de campagne",
+        "Portaal",
+        date(2026, 10, 31),
+    )
+
+
+def test_kpis_sharing_a_name_are_not_guessed(client_as, kpi):
+    Kpi.objects.create(name=kpi.name, unit="%", target=Decimal(1))
+    response = client_as("manager").post(
+        reverse("kpi:upload"), {"file": _csv(f"kpi;datum;waarde\n{kpi.name};2026-10;70\n")}
+    )
+    assert "Meerdere KPI&#x27;s hebben deze naam" in response.content.decode()
+    # From the KPI's own page, without a kpi column, the file is unambiguous.
+    _upload_and_confirm(
+        client_as("manager"),
+        reverse("kpi:upload") + f"?kpi={kpi.pk}",
+        _csv("datum;waarde\n2026-10;70\n"),
+    )
+    assert list(Measurement.objects.values_list("kpi", flat=True)) == [kpi.pk]
+
+
+def test_percent_cells_count_as_people_see_them(client_as, kpi):
+    workbook = Workbook()
+    workbook.active.append(["Datum", "Waarde"])
+    workbook.active.append([date(2026, 10, 1), 0.855])
+    workbook.active["B2"].number_format = "0.0%"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _upload_and_confirm(
+        client_as("manager"),
+        reverse("kpi:upload") + f"?kpi={kpi.pk}",
+        SimpleUploadedFile("p.xlsx", buffer.getvalue()),
+    )
+    assert Measurement.objects.get().value == Decimal("85.50")
+
+
+def test_the_first_edit_of_a_seeded_factor_is_guarded_too(client_as):
+    factor = SuccessFactor.objects.get(key="strategie")
+    assert not factor.history.exists()  # made by the data migration
+    client = client_as("manager")
+    seen = client.get(reverse("kpi:factor-edit", args=[factor.pk])).context["seen_version"]
+    factor.name_nl = "Strategie (gewijzigd door een ander)"
+    factor.save()
+    data = {"name_nl": "Mijn naam", "theme": "organisation", "order": "5", "seen_version": seen}
+    refused = client.post(reverse("kpi:factor-edit", args=[factor.pk]), data)
+    assert refused.status_code == 200
+    factor.refresh_from_db()
+    assert factor.name_nl == "Strategie (gewijzigd door een ander)"
+    # A post without the version it was based on is not trusted either.
+    del data["seen_version"]
+    client.post(reverse("kpi:factor-edit", args=[factor.pk]), data)
+    factor.refresh_from_db()
+    assert factor.name_nl == "Strategie (gewijzigd door een ander)"
+
+
+def test_editors_remove_hand_values_left_on_a_channel_kpi(client_as):
+    kpi = Kpi.objects.create(name="Digitaal", source=Kpi.Source.DIGITAL_SHARE)
+    left = Measurement.objects.create(kpi=kpi, date=date(2026, 1, 1), value=Decimal(5))
+    url = reverse("kpi:measurement-delete", args=[left.pk])
+    assert client_as("mt").post(url).status_code == 403
+    assert client_as("manager").post(url).status_code == 302
+    assert not Measurement.objects.exists()
+
+
+def test_review_choices_are_a_labelled_group(client_as):
+    page = client_as("manager").get(reverse("kpi:factor", args=[SuccessFactor.objects.first().pk]))
+    html = page.content.decode()
+    assert "<legend>Status <span" in html and 'for="id_status_0"' in html
