@@ -81,6 +81,7 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
             _("Latest value"),
             _("Measured on"),
             _("Target"),
+            _("Progress from baseline to target"),
             _("Unit"),
             _("Direction"),
             _("Tolerance"),
@@ -95,6 +96,7 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
                 row.latest.value if row.latest else None,
                 row.latest.date if row.latest else None,
                 row.kpi.target,
+                f"{row.progress}%" if row.progress is not None else "",
                 row.kpi.unit,
                 row.kpi.get_direction_display(),
                 row.kpi.tolerance,
@@ -104,11 +106,11 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
             )
             for row in rows
         ],
-        widths=[36, 16, 13, 13, 10, 10, 18, 10, 13, 22, 40],
+        widths=[36, 16, 13, 13, 10, 14, 10, 18, 10, 13, 22, 40],
     )
     for offset, row in enumerate(rows, start=first + 1):
         set_cell(table, offset, 2, str(row.status_label)).fill = STATUS_FILLS[row.status]
-        for column in (4, 9):
+        for column in (4, 10):
             table.cell(row=offset, column=column).number_format = "DD-MM-YYYY"
     for sheet in (factors, table):
         sheet.page_setup.orientation = "landscape"

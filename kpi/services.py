@@ -199,6 +199,27 @@ class KpiRow:
     latest: Measurement | None
     recent: list[Measurement]  # oldest first, at most SPARKLINE_POINTS
     gaps: list[str]
+    today: date
+
+    @property
+    def owner_gone(self) -> bool:
+        """The owner left or is leaving today: the KPI needs a new one."""
+        owner = self.kpi.owner
+        return owner is not None and (
+            not owner.is_active
+            or (owner.leaving_date is not None and owner.leaving_date <= self.today)
+        )
+
+    @property
+    def progress(self) -> int | None:
+        """How far the latest value has come from the baseline to the target, in %."""
+        kpi, latest = self.kpi, self.latest
+        if latest is None or kpi.baseline is None or kpi.target is None:
+            return None
+        if kpi.target == kpi.baseline:
+            return 100 if latest.value == kpi.target else None
+        share = (latest.value - kpi.baseline) / (kpi.target - kpi.baseline) * 100
+        return round(share)
 
     @property
     def status_label(self):
@@ -264,6 +285,7 @@ def kpi_rows(*, today: date, kpis=None) -> list[KpiRow]:
                     owner=kpi.owner_id,
                     factor_count=kpi.factor_count,
                 ),
+                today=today,
             )
         )
     rows.sort(key=lambda r: (Status.URGENCY[r.status], r.kpi.name.lower()))

@@ -45,6 +45,9 @@ def dashboard(request):
     level = request.GET.get("niveau", "")
     if level in Kpi.Level.values:
         kpis = kpis.filter(level=level)
+    mine = request.GET.get("mijn") == "1"
+    if mine:
+        kpis = kpis.filter(owner__user=request.user)
     rows = services.kpi_rows(today=today, kpis=kpis)
     return render(
         request,
@@ -55,7 +58,9 @@ def dashboard(request):
             "department": department,
             "levels": Kpi.Level.choices,
             "level": level,
-            "filtered": bool(request.GET.get("afdeling") or request.GET.get("niveau")),
+            "mine": mine,
+            "owns_kpis": bool(access.owned_kpi_ids(request.user)),
+            "filtered": bool(request.GET.get("afdeling") or request.GET.get("niveau") or mine),
             "rows": rows,
             "status_counts": services.status_counts(rows),
             "can_edit": access.can_edit(request.user),

@@ -24,6 +24,8 @@ from beheer.views.register import (
     RegisterListView,
     RegisterUpdateView,
 )
+from kpi import services as kpi_services
+from kpi.models import Kpi
 from matrix.rights import person_rights
 from matrix.selectors import person_responsibilities
 
@@ -216,6 +218,13 @@ class PersonDetail(PersonMixin, RegisterDetailView):
             assign_form=AssignmentForm(person=self.object),
             matrix_part=person_responsibilities(self.object, today),
             rights=person_rights(self.object, today),
+            kpi_rows=kpi_services.kpi_rows(today=today, kpis=Kpi.objects.filter(owner=self.object)),
+            factor_actions=[
+                state
+                for theme in kpi_services.factor_checklist(today=today).themes
+                for state in theme.factors
+                if state.latest and state.latest.owner_id == self.object.pk
+            ],
         )
         return context
 

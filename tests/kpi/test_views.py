@@ -493,7 +493,8 @@ def test_the_workbook_for_the_mt(client_as, kpi):
     assert table.cell(row=first, column=2).value == "Uit koers"
     assert table.cell(row=first, column=2).fill.fgColor.rgb.endswith("FFCDD2")
     assert table.cell(row=first, column=3).value == 50
-    assert table.cell(row=first, column=11).value == "Kanaalsturing"
+    assert table.cell(row=first, column=6).value == "33%"  # from 40 to 70, at 50
+    assert table.cell(row=first, column=12).value == "Kanaalsturing"
 
 
 def test_the_main_dashboard_counts_kpis(client_as, kpi):
@@ -756,3 +757,35 @@ def test_review_choices_are_a_labelled_group(client_as):
     page = client_as("manager").get(reverse("kpi:factor", args=[SuccessFactor.objects.first().pk]))
     html = page.content.decode()
     assert "<legend>Status <span" in html and 'for="id_status_0"' in html
+
+
+def test_a_persons_page_and_leaving_show_their_kpis(client_as, kpi, owner_person):
+    FactorReview.objects.create(
+        factor=SuccessFactor.objects.get(key="strategie"),
+        date=date(2026, 10, 1),
+        status="developing",
+        owner=owner_person,
+        next_action="Strategie schrijven",
+        due_date=date(2027, 1, 1),
+    )
+    client = client_as("manager")
+    page = client.get(owner_person.get_absolute_url()).content.decode()
+    assert kpi.name in page and "Strategie schrijven" in page
+    leave = client.get(
+        reverse("beheer:person-leave", args=[owner_person.pk]), {"leaving_date": "2026-12-31"}
+    ).content.decode()
+    assert "hebben een nieuwe eigenaar nodig:" in leave and kpi.name in leave
+
+    owner_person.leaving_date = timezone.localdate()
+    owner_person.save()
+    overview = client.get(reverse("kpi:dashboard")).content.decode()
+    assert "is vertrokken" in overview
+
+
+def test_owners_see_only_their_kpis_when_they_ask(client_as, kpi):
+    Kpi.objects.create(name="Iemand anders", unit="%", target=Decimal(1))
+    client = client_as("key_user")
+    assert 'name="mijn"' in client.get(reverse("kpi:dashboard")).content.decode()
+    mine = client.get(reverse("kpi:dashboard"), {"mijn": "1"}).context["rows"]
+    assert [r.kpi for r in mine] == [kpi]
+    assert 'name="mijn"' not in client_as("mt").get(reverse("kpi:dashboard")).content.decode()
