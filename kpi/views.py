@@ -138,16 +138,18 @@ def _changed_since_opened(request, obj, form) -> bool:
     return False
 
 
-def _edit(request, form, obj, *, template, title, cancel_url, saved):
-    """Save `form` (a ModelForm of `obj`, or of a new object); or show it again."""
+def _edit(request, form, obj, *, title, cancel_url=None):
+    """Save `form` (a ModelForm of `obj`, or of a new object when `obj` is None)
+    and return (the saved object, None); or (None, the form page again)."""
     posted = request.method == "POST" and form.is_valid()
     if posted and (obj is None or not _changed_since_opened(request, obj, form)):
         instance = form.save()
+        saved = _("%(object)s has been added.") if obj is None else _("%(object)s has been saved.")
         messages.success(request, saved % {"object": instance})
         return instance, None
     return None, render(
         request,
-        template,
+        "kpi/form.html",
         {
             "form": form,
             "title": title,
@@ -166,10 +168,8 @@ def factor_edit(request, pk):
         request,
         form,
         factor,
-        template="kpi/form.html",
         title=_("Edit success factor"),
         cancel_url=factor.get_absolute_url(),
-        saved=_("%(object)s has been saved."),
     )
     return redirect(saved.get_absolute_url()) if saved else page
 
@@ -181,10 +181,7 @@ def kpi_create(request):
         request,
         form,
         None,
-        template="kpi/form.html",
         title=_("New KPI"),
-        cancel_url=None,
-        saved=_("%(object)s has been added."),
     )
     if saved:
         services.recompute_channel_kpis([saved])
@@ -200,10 +197,8 @@ def kpi_edit(request, pk):
         request,
         form,
         kpi,
-        template="kpi/form.html",
         title=_("Edit KPI"),
         cancel_url=kpi.get_absolute_url(),
-        saved=_("%(object)s has been saved."),
     )
     if saved:
         if saved.from_channels:
@@ -421,10 +416,7 @@ def channel_create(request):
         request,
         form,
         None,
-        template="kpi/form.html",
         title=_("New channel"),
-        cancel_url=None,
-        saved=_("%(object)s has been added."),
     )
     return redirect("kpi:channels") if saved else page
 
@@ -437,10 +429,7 @@ def channel_edit(request, pk):
         request,
         form,
         channel,
-        template="kpi/form.html",
         title=_("Edit channel"),
-        cancel_url=None,
-        saved=_("%(object)s has been saved."),
     )
     return redirect("kpi:channels") if saved else page
 
