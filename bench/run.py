@@ -38,6 +38,7 @@ class Page:
     # Minimum throughput as a fraction of /healthz/; None: measured, no target yet.
     target_ratio: float | None = None
     cell_save: bool = False  # POST matrix cell saves instead of GETs
+    post: bool = False  # an empty POST with the CSRF token
 
 
 # Each suite runs on its own demo data: the register at scale 20 (about 500
@@ -60,6 +61,8 @@ SUITES = {
         [
             Page("healthz", "/healthz/", None),
             Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25),
+            # The floor for any save: an authenticated POST that does nothing.
+            Page("no-op POST", "/bench/noop/", "manager", post=True),
             Page("cell save", "/beheermatrix/cel/", "manager", target_ratio=0.5, cell_save=True),
             Page("rights grid", "/beheermatrix/autorisaties/", "manager", target_ratio=0.25),
         ],
@@ -150,7 +153,7 @@ def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int
     per_worker = requests // concurrency
     headers = {"Cookie": cookie} if cookie else {}
     targets = _cell_targets(port, cookie, concurrency) if page.cell_save else []
-    if page.cell_save:
+    if page.cell_save or page.post:
         csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
         headers = {
             **headers,
@@ -159,6 +162,9 @@ def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int
         }
 
     def request(conn, target):
+        if page.post:
+            conn.request("POST", page.path, body="", headers=headers)
+            return
         if not page.cell_save:
             conn.request("GET", page.path, headers=headers)
             return
@@ -183,7 +189,7 @@ def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int
         with lock:
             latencies.extend(mine)
 
-    if not page.cell_save:
+    if not (page.cell_save or page.post):
         for _ in range(10):  # warm up caches and connections
             warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             warm.request("GET", page.path, headers=headers)
@@ -224,7 +230,8 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="beheer-bench-"))
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "beheer.settings",
+        # The app's settings plus the bench-only no-op address (bench/floor_urls.py).
+        "DJANGO_SETTINGS_MODULE": "bench.floor_settings",
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-key-" + "b" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
