@@ -118,3 +118,12 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return workbook
+
+
+def upload_template_workbook(headings: list[str], rows) -> Workbook:
+    """A sheet to fill in and upload: headings the upload recognises, one row each."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Upload")
+    write_table(sheet, 1, headings, rows, widths=[36, 14, 24, 14, 30])
+    return workbook

@@ -23,4 +23,5 @@ urlpatterns = [
     path("kanalen/maand/", views.volumes_month, name="volumes-month"),
     path("kanalen/uploaden/", views.volumes_upload, name="volumes-upload"),
     path("kpis.xlsx", views.export, name="export"),
+    path("sjabloon/<str:kind>.xlsx", views.upload_template, name="upload-template"),
 ]

@@ -6,6 +6,7 @@ from io import BytesIO
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from beheer.history import history_entries
 from beheer.models import Department
 from beheer.xlsx import xlsx_response
 from kpi import access, services, uploads
-from kpi.excel import kpi_workbook
+from kpi.excel import kpi_workbook, upload_template_workbook
 from kpi.forms import (
     ChannelForm,
     FactorForm,
@@ -110,6 +111,7 @@ def factor_detail(request, pk):
             "reviews": factor.reviews.select_related("owner", "recorded_by"),
             "latest": latest,
             "kpis": factor.kpis.all(),
+            "history": history_entries(factor),
             "form": form,
             "can_edit": can_edit,
             "today": timezone.localdate(),
@@ -312,6 +314,28 @@ def measurements_upload(request):
             pending = _keep_pending(request, file, PendingUpload.Kind.MEASUREMENTS, kpi)
             context.update(pending=pending, fingerprint=plan.fingerprint())
     return render(request, "kpi/upload_measurements.html", context)
+
+
+def upload_template(request, kind):
+    """An empty file to fill in: the headings, and a row per KPI or channel for
+    last month, so the upload's columns and names are right the first time."""
+    if kind not in PendingUpload.Kind.values:
+        raise Http404
+    last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    if kind == PendingUpload.Kind.VOLUMES:
+        access.require(access.can_edit(request.user))
+        headings = ["maand", "kanaal", "proces", "aantal"]
+        rows = [(f"{last_month:%Y-%m}", c.name, "", None) for c in Channel.objects.all()]
+    else:
+        access.require(access.can_upload_measurements(request.user))
+        kpis = Kpi.objects.filter(source=Kpi.Source.MANUAL)
+        if not access.can_edit(request.user):
+            kpis = kpis.filter(pk__in=access.owned_kpi_ids(request.user))
+        headings = ["kpi", "datum", "waarde", "bron", "toelichting"]
+        rows = [(k.name, f"{last_month:%Y-%m-%d}", None, "", "") for k in kpis]
+    return xlsx_response(
+        upload_template_workbook(headings, rows), f"{kind}-{last_month:%Y-%m}.xlsx"
+    )
 
 
 def volumes_upload(request):

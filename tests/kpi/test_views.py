@@ -789,3 +789,44 @@ def test_owners_see_only_their_kpis_when_they_ask(client_as, kpi):
     mine = client.get(reverse("kpi:dashboard"), {"mijn": "1"}).context["rows"]
     assert [r.kpi for r in mine] == [kpi]
     assert 'name="mijn"' not in client_as("mt").get(reverse("kpi:dashboard")).content.decode()
+
+
+def test_the_file_to_fill_in_uploads_back(client_as, kpi):
+    Kpi.objects.create(name="Iemand anders", unit="%", target=Decimal(1))
+    Kpi.objects.create(name="Digitaal", source=Kpi.Source.DIGITAL_SHARE)
+    url = reverse("kpi:upload-template", args=["measurements"])
+    assert client_as("mt").get(url).status_code == 403
+    assert client_as("manager").get(url.replace("measurements", "x")).status_code == 404
+
+    client = client_as("key_user")  # the owner of `kpi` only
+    workbook = load_workbook(io.BytesIO(client.get(url).content))
+    sheet = workbook.active
+    assert [c.value for c in sheet[1]] == ["kpi", "datum", "waarde", "bron", "toelichting"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [kpi.name]
+    sheet["C2"] = 68
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _upload_and_confirm(
+        client, reverse("kpi:upload"), SimpleUploadedFile("m.xlsx", buffer.getvalue())
+    )
+    assert list(kpi.measurements.values_list("value", flat=True)) == [Decimal(68)]
+
+    manager = client_as("manager")
+    names = [
+        row[0].value
+        for row in load_workbook(io.BytesIO(manager.get(url).content)).active.iter_rows(min_row=2)
+    ]
+    assert names == ["Iemand anders", kpi.name]  # channel KPIs take no uploads
+
+    volumes = load_workbook(
+        io.BytesIO(manager.get(reverse("kpi:upload-template", args=["volumes"])).content)
+    ).active
+    assert [c.value for c in volumes[1]] == ["maand", "kanaal", "proces", "aantal"]
+    for row in volumes.iter_rows(min_row=2):
+        row[3].value = 10
+    buffer = io.BytesIO()
+    volumes.parent.save(buffer)
+    _upload_and_confirm(
+        manager, reverse("kpi:volumes-upload"), SimpleUploadedFile("v.xlsx", buffer.getvalue())
+    )
+    assert ContactVolume.objects.count() == Channel.objects.count()
