@@ -38,7 +38,7 @@ class KpiAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # As in the app's own form: a KPI measured from the channels follows them.
-        services.recompute_channel_kpis([form.instance])
+        services.kpi_source_changed(form.instance)
 
 
 @admin.register(Channel)

@@ -431,6 +431,16 @@ def recompute_channel_kpis(kpis=None) -> int:
     return len(created) + len(updated)
 
 
+def kpi_source_changed(kpi: Kpi) -> None:
+    """After a KPI is created or edited: one measured from the channels follows
+    them; one that is not any more drops the values they computed (values
+    entered by hand stay either way)."""
+    if kpi.from_channels:
+        recompute_channel_kpis([kpi])
+    else:
+        kpi.measurements.filter(from_channels=True).delete()
+
+
 def _period_end(start: date, frequency: str) -> date:
     months = MONTHS_PER_PERIOD[frequency]
     year, month = divmod(start.month - 1 + months, 12)

@@ -81,7 +81,8 @@ def _text(value) -> str:
 def _cell_value(cell):
     """A cell's value as the user sees it: 85% is 85, not Excel's stored 0.85."""
     value = getattr(cell, "value", None)
-    number_format = getattr(cell, "number_format", "") or ""
+    # A % in quotes or escaped (0"%", 0\%) is only shown, not a percent format.
+    number_format = re.sub(r'"[^"]*"|\\.', "", getattr(cell, "number_format", "") or "")
     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in number_format:
         return Decimal(str(value)) * 100
     return value
@@ -196,7 +197,9 @@ def parse_number(value) -> Decimal | None:
         decimal_point = separators[-1]
         thousands = "," if decimal_point == "." else "."
         text = text.replace(thousands, "").replace(decimal_point, ".")
-    elif len(separators) > 1:  # 1.234.567: thousands only
+    elif len(separators) > 1:  # 1.234.567: thousands only; 1.234.5 is no number
+        if not re.fullmatch(r"[+-]?\d{1,3}([.,]\d{3})+", text):
+            return None
         text = text.replace(separators[0], "")
     elif separators:
         whole, fraction = text.split(separators[0])
@@ -354,6 +357,8 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
         if target.from_channels:
             issue(number, "kpi", _("This KPI takes its values from the channel statistics."))
             continue
+        if not _text(values.get(columns["value"])):
+            continue  # not filled in (e.g. a KPI of the file to fill in without news)
         day = parse_date(values.get(columns["date"]))
         if day is None:
             issue(number, "date", _("This is not a date (use e.g. 2026-10-31 or 2026-10)."))

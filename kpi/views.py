@@ -156,7 +156,15 @@ def _edit(request, form, obj, *, title, cancel_url=None):
             "form": form,
             "title": title,
             "cancel_url": cancel_url,
-            "seen_version": _latest_history_id(obj) if obj is not None else None,
+            # After a refused save the form keeps the version it was based on, so
+            # saving again cannot slip over the other person's change unseen.
+            "seen_version": (
+                request.POST.get("seen_version") or _latest_history_id(obj)
+                if request.method == "POST"
+                else _latest_history_id(obj)
+            )
+            if obj is not None
+            else None,
             "object": obj,
         },
     )
@@ -186,7 +194,7 @@ def kpi_create(request):
         title=_("New KPI"),
     )
     if saved:
-        services.recompute_channel_kpis([saved])
+        services.kpi_source_changed(saved)
         return redirect(saved.get_absolute_url())
     return page
 
@@ -203,11 +211,7 @@ def kpi_edit(request, pk):
         cancel_url=kpi.get_absolute_url(),
     )
     if saved:
-        if saved.from_channels:
-            services.recompute_channel_kpis([saved])
-        else:
-            # Values the channel statistics wrote are not this KPI's any more.
-            saved.measurements.filter(from_channels=True).delete()
+        services.kpi_source_changed(saved)
         return redirect(saved.get_absolute_url())
     return page
 
@@ -252,7 +256,7 @@ def kpi_detail(request, pk):
                 "unit": kpi.unit,
             },
             "form": form if can_measure else None,
-            "can_delete": access.can_delete_measurement(request.user, kpi),
+            "can_delete": access.can_delete_measurement(request.user, Measurement(kpi=kpi)),
             "can_edit": access.can_edit(request.user),
             "history": history_entries(kpi),
         },
@@ -276,7 +280,7 @@ def kpi_delete(request, pk):
 @require_POST
 def measurement_delete(request, pk):
     measurement = get_object_or_404(Measurement.objects.select_related("kpi__owner"), pk=pk)
-    access.require(access.can_delete_measurement(request.user, measurement.kpi))
+    access.require(access.can_delete_measurement(request.user, measurement))
     measurement.delete()
     messages.success(request, _("The measurement has been deleted."))
     return redirect("kpi:kpi", pk=measurement.kpi_id)
@@ -332,7 +336,10 @@ def upload_template(request, kind):
         if not access.can_edit(request.user):
             kpis = kpis.filter(pk__in=access.owned_kpi_ids(request.user))
         headings = ["kpi", "datum", "waarde", "bron", "toelichting"]
-        rows = [(k.name, f"{last_month:%Y-%m-%d}", None, "", "") for k in kpis]
+        rows = [
+            (k.name, f"{services.period_start(last_month, k.frequency):%Y-%m-%d}", None, "", "")
+            for k in kpis
+        ]
     return xlsx_response(
         upload_template_workbook(headings, rows), f"{kind}-{last_month:%Y-%m}.xlsx"
     )

@@ -265,6 +265,8 @@ def test_a_channel_turning_digital_changes_the_share(volumes, django_capture_on_
         ("0,125", Decimal("0.125")),
         ("85%", Decimal("85")),
         ("-3", Decimal("-3")),
+        ("1.234.5", None),
+        ("7.5.2026", None),
         ("veel", None),
         ("", None),
         (True, None),
@@ -326,3 +328,22 @@ def test_recomputing_writes_no_history_and_updates_in_place(volumes):
     assert services.recompute_channel_kpis() == 1  # only October changed
     assert {m.date: m.pk for m in kpi.measurements.all()} == first
     assert Measurement.history.count() == 0
+
+
+def test_volumes_gone_take_their_derived_values_along(volumes):
+    kpi = Kpi.objects.create(name="digitaal", source=Kpi.Source.DIGITAL_SHARE)
+    services.recompute_channel_kpis()
+    ContactVolume.objects.filter(month=date(2026, 10, 1)).delete()
+    services.recompute_channel_kpis()
+    assert list(kpi.measurements.values_list("date", flat=True)) == [date(2026, 9, 1)]
+
+
+def test_a_kpi_back_on_manual_entry_drops_the_computed_values(volumes):
+    kpi = Kpi.objects.create(name="digitaal", source=Kpi.Source.DIGITAL_SHARE)
+    Measurement.objects.create(kpi=kpi, date=date(2026, 1, 1), value=Decimal(7))
+    services.kpi_source_changed(kpi)
+    assert kpi.measurements.count() == 3
+    kpi.source = Kpi.Source.MANUAL
+    kpi.save()
+    services.kpi_source_changed(kpi)
+    assert list(kpi.measurements.values_list("value", flat=True)) == [Decimal(7)]

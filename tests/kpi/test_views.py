@@ -263,6 +263,13 @@ def test_an_edit_over_someone_elses_change_is_refused(client_as, kpi):
     refused = client.post(reverse("kpi:kpi-edit", args=[kpi.pk]), data)
     assert refused.status_code == 200
     assert "Iemand anders heeft dit gewijzigd" in refused.content.decode()
+    # Saving the refused form again is refused again: it still carries the old version.
+    assert refused.context["seen_version"] == seen
+    again = client.post(
+        reverse("kpi:kpi-edit", args=[kpi.pk]),
+        {**data, "seen_version": refused.context["seen_version"]},
+    )
+    assert again.status_code == 200
     kpi.refresh_from_db()
     assert (kpi.name, kpi.target) == ("Reparatieverzoeken via het portaal", Decimal(80))
 
@@ -715,6 +722,8 @@ def test_percent_cells_count_as_people_see_them(client_as, kpi):
     workbook.active.append(["Datum", "Waarde"])
     workbook.active.append([date(2026, 10, 1), 0.855])
     workbook.active["B2"].number_format = "0.0%"
+    workbook.active.append([date(2026, 11, 1), 85])
+    workbook.active["B3"].number_format = '0" %"'  # a percent sign shown, not a percent
     buffer = io.BytesIO()
     workbook.save(buffer)
     _upload_and_confirm(
@@ -722,7 +731,10 @@ def test_percent_cells_count_as_people_see_them(client_as, kpi):
         reverse("kpi:upload") + f"?kpi={kpi.pk}",
         SimpleUploadedFile("p.xlsx", buffer.getvalue()),
     )
-    assert Measurement.objects.get().value == Decimal("85.50")
+    assert list(Measurement.objects.values_list("value", flat=True)) == [
+        Decimal("85.50"),
+        Decimal("85.00"),
+    ]
 
 
 def test_the_first_edit_of_a_seeded_factor_is_guarded_too(client_as):
@@ -747,10 +759,16 @@ def test_the_first_edit_of_a_seeded_factor_is_guarded_too(client_as):
 def test_editors_remove_hand_values_left_on_a_channel_kpi(client_as):
     kpi = Kpi.objects.create(name="Digitaal", source=Kpi.Source.DIGITAL_SHARE)
     left = Measurement.objects.create(kpi=kpi, date=date(2026, 1, 1), value=Decimal(5))
+    computed = Measurement.objects.create(
+        kpi=kpi, date=date(2026, 2, 1), value=Decimal(6), from_channels=True
+    )
     url = reverse("kpi:measurement-delete", args=[left.pk])
     assert client_as("mt").post(url).status_code == 403
     assert client_as("manager").post(url).status_code == 302
-    assert not Measurement.objects.exists()
+    # What the channel statistics computed follows the volumes, not a click.
+    computed_url = reverse("kpi:measurement-delete", args=[computed.pk])
+    assert client_as("manager").post(computed_url).status_code == 403
+    assert list(Measurement.objects.all()) == [computed]
 
 
 def test_review_choices_are_a_labelled_group(client_as):
@@ -817,6 +835,18 @@ def test_the_file_to_fill_in_uploads_back(client_as, kpi):
         for row in load_workbook(io.BytesIO(manager.get(url).content)).active.iter_rows(min_row=2)
     ]
     assert names == ["Iemand anders", kpi.name]  # channel KPIs take no uploads
+    # Filling in only some rows is fine: the empty ones are skipped.
+    partial = load_workbook(io.BytesIO(manager.get(url).content))
+    partial.active["C2"] = 71  # "Iemand anders" only
+    buffer = io.BytesIO()
+    partial.save(buffer)
+    _upload_and_confirm(
+        manager, reverse("kpi:upload"), SimpleUploadedFile("p.xlsx", buffer.getvalue())
+    )
+    assert list(Measurement.objects.order_by("kpi__name").values_list("value", flat=True)) == [
+        Decimal(71),
+        Decimal(68),
+    ]
 
     volumes = load_workbook(
         io.BytesIO(manager.get(reverse("kpi:upload-template", args=["volumes"])).content)
