@@ -638,10 +638,11 @@ def test_the_overview_filters_by_department_and_level(client_as, kpi):
     assert personal == [] and kpi.level == "department"
 
 
-@pytest.mark.parametrize("persona", ["beheerder", "manager", "owner", "key_user", "mt"])
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
 def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
     """Only who may upload may confirm: a pending upload alone grants nothing."""
-    user = getattr(personas, persona)
+    # Anonymous visitors own nothing: they try the manager's.
+    user = getattr(personas, "manager" if persona == "anonymous" else persona)
     file = f"kpi;datum;waarde\n{kpi.name};2026-10;70\n".encode()
     measurements = PendingUpload.objects.create(
         kind=PendingUpload.Kind.MEASUREMENTS, uploaded_by=user, filename="m.csv", content=file
@@ -668,10 +669,31 @@ def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
         ).status_code
 
     got = (confirm(measurements), confirm(volumes))
-    expected = {"beheerder": (302, 302), "manager": (302, 302), "key_user": (302, 403)}
+    expected = {
+        "beheerder": (302, 302),
+        "manager": (302, 302),
+        "key_user": (302, 403),
+        "anonymous": (302, 302),  # to the login page
+    }
     assert got == expected.get(persona, (403, 403))
     assert Measurement.objects.exists() == (persona in {"beheerder", "manager", "key_user"})
     assert ContactVolume.objects.exists() == (persona in EDITORS)
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_the_files_to_fill_in_per_persona(client_as, kpi, persona):
+    client = client_as(persona)
+    got = tuple(
+        client.get(reverse("kpi:upload-template", args=[kind])).status_code
+        for kind in ("measurements", "volumes")
+    )
+    expected = {
+        "anonymous": (302, 302),
+        "beheerder": (200, 200),
+        "manager": (200, 200),
+        "key_user": (200, 403),  # owns a KPI, uploads no volumes
+    }
+    assert got == expected.get(persona, (403, 403))
 
 
 def test_a_re_upload_without_note_columns_keeps_notes(client_as, kpi):
