@@ -81,3 +81,25 @@ def history_entries(obj: models.Model, *, limit: int = 30) -> list[HistoryEntry]
             )
         )
     return entries
+
+
+def current_version(obj: models.Model) -> str:
+    """The version an edit form is based on: the id of the record's newest history
+    record, or "0" for one without history yet (e.g. made by a data migration),
+    so that its first edit is guarded too."""
+    latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+    return str(latest or 0)
+
+
+def form_version(request, obj: models.Model, *, shown_current: bool = False) -> str:
+    """The version an edit form carries when it is (re)displayed.
+
+    A form shown again after a post (invalid input, a refused save) keeps the
+    version it was posted with, so a change someone made meanwhile is still
+    caught on the next save. Only a fresh form, or one that has just shown the
+    user the values saved now (`shown_current`), carries the current version.
+    """
+    posted = request.POST.get("seen_version") if request.method == "POST" else None
+    if posted and not shown_current:
+        return posted
+    return current_version(obj)

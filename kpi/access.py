@@ -31,13 +31,16 @@ def can_measure(user, kpi: Kpi) -> bool:
     )
 
 
-def can_delete_measurement(user, measurement) -> bool:
+def can_remove_measurements(user, kpi: Kpi) -> bool:
     """Editors may also remove values typed by hand before a KPI switched to
-    the channel statistics; owners remove their own KPI's values. Values the
-    channel statistics computed follow the volumes and are never removed by hand."""
-    if measurement.from_channels:
-        return False
-    return can_edit(user) or can_measure(user, measurement.kpi)
+    the channel statistics; owners remove their own KPI's values."""
+    return can_edit(user) or can_measure(user, kpi)
+
+
+def can_delete_measurement(user, measurement) -> bool:
+    """Values the channel statistics computed follow the volumes and are never
+    removed by hand."""
+    return not measurement.from_channels and can_remove_measurements(user, measurement.kpi)
 
 
 def can_upload_measurements(user) -> bool:

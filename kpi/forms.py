@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from beheer.models import Person
 from kpi import services
 from kpi.models import Channel, FactorReview, Kpi, Measurement, SuccessFactor
+from kpi.uploads import parse_date
 
 
 class DateInput(forms.DateInput):
@@ -159,8 +160,6 @@ class MonthVolumesForm(forms.Form):
             )
 
     def clean_month(self):
-        from kpi.uploads import parse_date
-
         month = parse_date(self.cleaned_data["month"], month_only=True)
         if month is None:
             raise forms.ValidationError(_("This is not a month (use e.g. 2026-10)."))

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Window
@@ -225,14 +226,19 @@ class KpiRow:
     def status_label(self):
         return Status.LABELS[self.status]
 
+    @cached_property
+    def _sparkline(self) -> tuple[str, float | None]:
+        return _sparkline_points([m.value for m in self.recent], self.kpi.target)
+
     @property
     def sparkline(self) -> str:
-        """SVG polyline points (100 x 24 box) of the recent values and the target."""
-        return _sparkline_points([m.value for m in self.recent], self.kpi.target)[0]
+        """SVG polyline points (100 x 24 box) of the recent values."""
+        return self._sparkline[0]
 
     @property
     def sparkline_target(self) -> float | None:
-        return _sparkline_points([m.value for m in self.recent], self.kpi.target)[1]
+        """The height of the target line in the same box."""
+        return self._sparkline[1]
 
 
 def _sparkline_points(values: list[Decimal], target) -> tuple[str, float | None]:
@@ -258,9 +264,9 @@ def kpi_rows(*, today: date, kpis=None) -> list[KpiRow]:
     if kpis is None:
         kpis = Kpi.objects.all()
     kpis = list(
-        kpis.select_related("owner", "department", "component", "channel").annotate(
-            factor_count=Count("factors")
-        )
+        kpis.select_related(
+            "owner", "department", "component", "channel", "service_process"
+        ).annotate(factor_count=Count("factors"))
     )
     recent = defaultdict(list)
     ranked = Measurement.objects.filter(kpi__in=[k.pk for k in kpis]).annotate(

@@ -5,15 +5,15 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from beheer.history import history_entries
-from beheer.models import Department
+from beheer.history import current_version, form_version, history_entries
+from beheer.models import Department, ServiceProcess
 from beheer.xlsx import xlsx_response
 from kpi import access, services, uploads
 from kpi.excel import kpi_workbook, upload_template_workbook
@@ -119,16 +119,9 @@ def factor_detail(request, pk):
     )
 
 
-def _latest_history_id(obj) -> str:
-    """The version a form is based on; "0" for a record without history yet
-    (e.g. created by a data migration), so its first edit is guarded too."""
-    latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
-    return str(latest or 0)
-
-
 def _changed_since_opened(request, obj, form) -> bool:
     """Refuse to save over someone else's change made after the form was opened."""
-    if request.POST.get("seen_version", "") != _latest_history_id(obj):
+    if request.POST.get("seen_version", "") != current_version(obj):
         form.add_error(
             None,
             _(
@@ -156,15 +149,7 @@ def _edit(request, form, obj, *, title, cancel_url=None):
             "form": form,
             "title": title,
             "cancel_url": cancel_url,
-            # After a refused save the form keeps the version it was based on, so
-            # saving again cannot slip over the other person's change unseen.
-            "seen_version": (
-                request.POST.get("seen_version") or _latest_history_id(obj)
-                if request.method == "POST"
-                else _latest_history_id(obj)
-            )
-            if obj is not None
-            else None,
+            "seen_version": form_version(request, obj) if obj is not None else None,
             "object": obj,
         },
     )
@@ -217,12 +202,11 @@ def kpi_edit(request, pk):
 
 
 def kpi_detail(request, pk):
-    kpi = get_object_or_404(
-        Kpi.objects.select_related("owner", "department", "component", "channel").annotate(
-            factor_count=Count("factors")
-        ),
-        pk=pk,
-    )
+    rows = services.kpi_rows(today=timezone.localdate(), kpis=Kpi.objects.filter(pk=pk))
+    if not rows:
+        raise Http404
+    row = rows[0]
+    kpi = row.kpi
     can_measure = access.can_measure(request.user, kpi)
     form = MeasurementForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST":
@@ -238,7 +222,6 @@ def kpi_detail(request, pk):
                 else _("The measurement of that date has been replaced."),
             )
             return redirect("kpi:kpi", pk=pk)
-    row = services.kpi_rows(today=timezone.localdate(), kpis=Kpi.objects.filter(pk=pk))[0]
     measurements = list(kpi.measurements.order_by("date"))
     return render(
         request,
@@ -256,7 +239,7 @@ def kpi_detail(request, pk):
                 "unit": kpi.unit,
             },
             "form": form if can_measure else None,
-            "can_delete": access.can_delete_measurement(request.user, Measurement(kpi=kpi)),
+            "can_delete": access.can_remove_measurements(request.user, kpi),
             "can_edit": access.can_edit(request.user),
             "history": history_entries(kpi),
         },
@@ -419,8 +402,6 @@ def upload_confirm(request, pk):
 
 
 def channels(request):
-    from beheer.models import ServiceProcess
-
     processes = list(ServiceProcess.objects.filter(contact_volumes__isnull=False).distinct())
     process = None
     if request.GET.get("proces", "").isdecimal():

@@ -19,7 +19,7 @@ from django_tables2 import SingleTableMixin
 from simple_history.models import HistoricalChanges
 
 from beheer.access import can_edit_register, require_register_editor
-from beheer.history import history_entries
+from beheer.history import current_version, form_version, history_entries
 from beheer.models import OrganisationSettings
 
 
@@ -116,24 +116,21 @@ class RegisterDetailView(RegisterContextMixin, DetailView):
 class ConcurrencyGuardMixin:
     """Refuse to save over a change someone else made since the form was opened.
 
-    The form carries the id of the newest history record it was based on; if the
-    object has a newer one by the time it is posted, the user's input is kept and
-    they are asked to compare before saving again.
+    The form carries the version it was based on (beheer.history.form_version);
+    if the object has a newer one by the time it is posted, the user's input is
+    kept and they are asked to compare before saving again.
     """
-
-    def _latest_history_id(self) -> int | None:
-        return (
-            self.object.history.order_by("-history_id").values_list("history_id", flat=True).first()
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["seen_version"] = self._latest_history_id()
+        context["seen_version"] = form_version(
+            self.request, self.object, shown_current="conflicts" in kwargs
+        )
         return context
 
     def form_valid(self, form):
         seen = self.request.POST.get("seen_version", "")
-        if seen and seen != str(self._latest_history_id()):
+        if seen and seen != current_version(self.object):
             form.add_error(
                 None,
                 _(

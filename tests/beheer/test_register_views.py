@@ -188,3 +188,28 @@ def test_the_component_page_shows_owner_supplier_and_agreements(client_as):
     assert "Olga Eigenaar" in page
     assert "help@klantlink.example" in page
     assert "Wijzigen op dinsdag." in page
+
+
+def test_a_form_shown_again_for_bad_input_still_catches_a_change_made_meanwhile(client_as):
+    component = makers.component(description="Origineel")
+    form_url = reverse("beheer:component-update", args=[component.pk])
+    client = client_as("manager")
+    seen = client.get(form_url).context["seen_version"]
+    component.description = "Door een collega aangepast"
+    component.save()
+
+    invalid = client.post(form_url, {"name": "", "kind": "other", "seen_version": seen})
+    assert invalid.context["seen_version"] == seen  # not the version the user never saw
+
+    refused = client.post(
+        form_url,
+        {
+            "name": component.name,
+            "kind": "other",
+            "description": "Mijn versie",
+            "seen_version": invalid.context["seen_version"],
+        },
+    )
+    assert refused.status_code == 200
+    component.refresh_from_db()
+    assert component.description == "Door een collega aangepast"
