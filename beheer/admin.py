@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from beheer import resources
+from beheer import resources, uploads
 from beheer.models import (
     Assignment,
     Component,
@@ -15,8 +19,61 @@ from beheer.models import (
 )
 
 
-class RegisterAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+def _check_import_file(upload, file_format, *, caps, encoding) -> None:
+    if issubclass(file_format, base_formats.XLSX):
+        uploads.check_xlsx(upload, caps)
+    elif issubclass(file_format, base_formats.CSV | base_formats.TSV):
+        delimiter = "\t" if issubclass(file_format, base_formats.TSV) else ","
+        try:
+            text = uploads.read_text(upload, caps, encoding=encoding)
+        except UnicodeDecodeError as error:
+            raise uploads.NotReadable(_("This is not a CSV file in UTF-8.")) from error
+        finally:
+            upload.seek(0)
+        uploads.csv_rows(text, delimiter=delimiter, caps=caps)
+    else:  # JSON, HTML, ...: read whole by tablib, with nothing to count rows by first
+        raise uploads.UploadRefused(_("Files of this format cannot be imported."))
+
+
+class CappedImportForm(ImportForm):
+    """django-import-export's import form, refusing a file beyond the upload caps
+    (beheer/uploads.py) before the library reads it whole."""
+
+    def __init__(self, formats, resource_classes, *, encoding="utf-8-sig", **kwargs):
+        super().__init__(formats, resource_classes, **kwargs)
+        self.import_formats = formats
+        self.encoding = encoding
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, choice = cleaned.get("import_file"), str(cleaned.get("format") or "")
+        if upload is None or not choice.isdecimal() or int(choice) >= len(self.import_formats):
+            return cleaned
+        # Saving checks every row against the database, twice (preview and
+        # confirmation): fewer rows than the other uploads.
+        caps = uploads.Caps.from_settings(max_rows=settings.ADMIN_IMPORT_MAX_ROWS)
+        try:
+            _check_import_file(
+                upload, self.import_formats[int(choice)], caps=caps, encoding=self.encoding
+            )
+        except uploads.UploadRefused as refusal:
+            self.add_error("import_file", refusal.message)
+        return cleaned
+
+
+class ImportCapsMixin:
+    """The admin import within the upload caps: size, unpacked size, rows, columns, cells."""
+
+    import_form_class = CappedImportForm
+
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "encoding": self.from_encoding}
+
+
+class RegisterAdmin(ImportCapsMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     search_fields = ("name",)
+    # Only the formats whose cells beheer.cells makes safe (see resources.FORMATS).
+    import_formats = export_formats = resources.FORMATS
 
 
 @admin.register(Supplier)

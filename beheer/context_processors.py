@@ -1,5 +1,4 @@
-from beheer.access import can_edit_register, in_any_group
-from beheer.groups import BEHEERDERS, MANAGERS, MT
+from beheer.access import can_edit_register
 from beheer.models import OrganisationSettings
 from beheer.navigation import SECTIONS
 
@@ -13,5 +12,4 @@ def site(request):
         # Header and footer show it on every page.
         "organisation": OrganisationSettings.for_request(request),
         "can_edit_register": can_edit_register(request.user),
-        "can_export_matrix": in_any_group(request.user, BEHEERDERS, MANAGERS, MT),
     }

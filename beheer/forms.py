@@ -12,6 +12,22 @@ from beheer.models import (
     ServiceProcess,
     Supplier,
 )
+from beheer.validators import NoControlCharacters
+
+
+class NoControlCharactersMixin:
+    """For plain forms: every text field refuses control characters, as model fields do.
+
+    A model field carries the rule itself (beheer.validators), so a ModelForm needs
+    this only for text fields of its own. A Textarea keeps tabs and line breaks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                rule = NoControlCharacters(multi_line=isinstance(field.widget, forms.Textarea))
+                if rule not in field.validators:
+                    field.validators.append(rule)
 
 
 class DateInput(forms.DateInput):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -103,3 +104,54 @@ def form_version(request, obj: models.Model, *, shown_current: bool = False) -> 
     if posted and not shown_current:
         return posted
     return current_version(obj)
+
+
+def edit_conflict(request, obj: models.Model, form) -> list[tuple] | None:
+    """Refuse a posted edit of `obj` that could overwrite someone else's change.
+
+    The one guard of every edit form. A post must carry the version it was
+    based on (a post without it cannot be checked, so it is refused too) and
+    that version must still be current. On a refusal the error is added to
+    `form` and the differences are returned as (label, saved now, your input),
+    so the user compares and then saves again knowingly; None means save.
+    """
+    seen = request.POST.get("seen_version", "")
+    if seen == current_version(obj):
+        return None
+    what = obj._meta.verbose_name
+    if not seen:
+        message = gettext(
+            "This form was sent without the version of the %(what)s it was based on, so "
+            "it cannot be checked against changes by others. Nothing has been saved: "
+            "check the values below, then save again."
+        )
+    else:
+        message = gettext(
+            "Someone else changed this %(what)s after you opened it. Your changes have "
+            "not been saved: compare them with the current values below, then save again."
+        )
+    form.add_error(None, message % {"what": what})
+    current = type(obj)._default_manager.get(pk=obj.pk)
+    cleaned = getattr(form, "cleaned_data", {})
+    return [
+        (form[name].label, _display_value(current, name), cleaned.get(name))
+        for name in form.fields
+        if name in cleaned
+        and _comparable(getattr(current, name, None)) != _comparable(cleaned[name])
+    ]
+
+
+def _comparable(value):
+    """Many-to-many values compare as sets of primary keys."""
+    if hasattr(value, "all"):
+        value = value.all()
+    if hasattr(value, "__iter__") and not isinstance(value, str):
+        return {getattr(item, "pk", item) for item in value}
+    return value
+
+
+def _display_value(obj, name):
+    value = getattr(obj, name, None)
+    if hasattr(value, "all"):
+        return ", ".join(str(item) for item in value.all())
+    return value

@@ -24,3 +24,25 @@ class PreferredLanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send settings.SECURE_CSP as the Content-Security-Policy of every response.
+
+    Django 6.0 brings this middleware (django.middleware.csp) with the same
+    setting; on that upgrade this class goes and the built-in one takes its place.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = "; ".join(
+            " ".join([directive, *sources]) for directive, sources in settings.SECURE_CSP.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code in (404, 500):
+            # Django's technical error pages (DEBUG only) style themselves inline.
+            return response
+        response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -5,6 +5,7 @@ asked for). Production sets DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "guardian",
     "simple_history",
     "import_export",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "beheer.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "beheer.middleware.PreferredLanguageMiddleware",
@@ -87,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "beheer.urls"
@@ -104,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beheer.context_processors.site",
+                "matrix.context_processors.matrix",
             ],
         },
     },
@@ -136,17 +142,29 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Per-process cache for rendered lists and reports; entries are keyed by the
-# register's data version (in the database), so no server serves stale ones.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "TIMEOUT": 600,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+# The cache of computed results (beheer/cache.py). By default each process has
+# its own, bounded in bytes; several app servers can share one Redis instead
+# (CACHE_URL=redis://host:6379/0). CACHE_URL=dummy:// switches caching off.
+CACHE_URL = os.getenv("CACHE_URL", "")
+CACHE_MAX_BYTES = envint("CACHE_MAX_BYTES", 32 * 1024 * 1024)
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+elif CACHE_URL == "dummy://":
+    _cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+elif CACHE_URL in ("", "locmem://"):
+    _cache = {
+        "BACKEND": "beheer.cache_backend.BoundedLocMemCache",
+        "OPTIONS": {"MAX_BYTES": CACHE_MAX_BYTES, "MAX_ENTRIES": 5000},
     }
-}
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL={CACHE_URL!r}: use redis://…, locmem:// or dummy:// (or leave it empty)"
+    )
+CACHES = {"default": {**_cache, "TIMEOUT": 3600}}
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a blocked login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -210,6 +228,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if envbool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies in front of the app append to X-Forwarded-For; the
+# client's address is that many entries from the right (see beheer.login_throttle).
+PROXY_COUNT = envint("PROXY_COUNT", 1 if envbool("SECURE_PROXY_SSL_HEADER", False) else 0)
+
+# Content-Security-Policy on every response (beheer.middleware). Every script and
+# stylesheet is a file of our own: no inline code, no eval, no other host. The
+# setting has the shape of Django 6's SECURE_CSP, so the upgrade swaps the middleware.
+# data: images are Pico's icons (inline SVG in its stylesheet).
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# Login throttling (django-axes). Failures count per account *and* address: five
+# wrong passwords for one account from one address block that pair for 15 minutes.
+# Blocking an account everywhere would let anyone lock a colleague out by typing
+# wrong passwords; blocking an address would lock out a whole office behind one
+# NAT address. A beheerder lifts a block in the admin (Access attempts) or with
+# `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A try while blocked does not restart the clock, so "try again in N minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "beheer.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "beheer.login_throttle.locked_out"
+# The log names the account and the address of a lockout (passwords never).
+AXES_SENSITIVE_PARAMETERS = []
+# Successful logins are not kept: last_login says enough, and less personal data.
+AXES_DISABLE_ACCESS_LOG = True
 
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "beheer@localhost")
@@ -222,4 +277,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # django-axes: failed logins and lockouts are warnings; its chatter is info.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Uploads: the matrix import, the KPI uploads and the admin import are read by
+# beheer/uploads.py within these caps, so that no file can hold a worker for long
+# or fill its memory. They fit a matrix of some hundreds of tasks x roles and a
+# KPI file of 50,000 rows with room to spare; see the README.
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)  # the file as uploaded
+UPLOAD_MAX_UNZIPPED_BYTES = envint("UPLOAD_MAX_UNZIPPED_BYTES", 64 * 1024 * 1024)  # .xlsx
+UPLOAD_MAX_ROWS = envint("UPLOAD_MAX_ROWS", 60_000)
+UPLOAD_MAX_COLUMNS = envint("UPLOAD_MAX_COLUMNS", 300)
+UPLOAD_MAX_CELLS = envint("UPLOAD_MAX_CELLS", 500_000)
+# The admin import checks and saves row by row (about 4 ms a row, twice: preview
+# and confirmation), so it takes fewer rows.
+ADMIN_IMPORT_MAX_ROWS = envint("ADMIN_IMPORT_MAX_ROWS", 2_000)

@@ -1,8 +1,9 @@
 """Shared parts of the Excel workbooks the MT receives.
 
-Cells never hold user text as a live formula: a value starting with = + - @
-(or a tab/carriage return) is stored as a text cell with Excel's quote prefix,
-so it shows and reads back exactly as typed but is never evaluated.
+Every cell is written through `set_cell`, which follows `beheer.cells`: user text
+starting with = + - @ (or a tab/carriage return) is stored as a text cell with Excel's
+quote prefix, so it shows and reads back exactly as typed but is never evaluated, and
+control characters (which no xlsx can hold) are dropped.
 """
 
 from copy import copy
@@ -14,7 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from beheer import cells
+
 HEADER_FILL = PatternFill("solid", fgColor="0F4C81")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
@@ -24,8 +26,9 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 def set_cell(sheet: Worksheet, row: int, column: int, value):
     """Write `value` into a cell as data, never as a formula; return the cell."""
     cell = sheet.cell(row=row, column=column)
+    value = cells.xlsx_value(value)
     cell.value = "" if value is None else value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and cells.is_formula_like(value):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell

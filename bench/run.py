@@ -4,8 +4,13 @@ Absolute numbers depend on the machine; the ratio of a page's throughput to
 that of /healthz/ (a single database round trip, measured in the same run) is
 what the targets are stated in.
 
-    python bench/run.py [--scale N] [--requests N] [--concurrency N]
+    python bench/run.py [--suite S] [--cold | --warm] [--scale N] [--requests N]
 
+Every suite runs twice by default: warm (the application's cache as deployed)
+and cold (caches switched off, CACHE_URL=dummy://), because the first page
+after an edit is the cold one. The KPI suite also runs a mixed scenario:
+readers of the KPI overview while another client saves matrix cells. Saves
+are stated against the floor of an authenticated POST that does nothing.
 Uses DATABASE_URL when set (PostgreSQL), otherwise a fresh SQLite file.
 """
 
@@ -35,10 +40,19 @@ class Page:
     name: str
     path: str
     username: str | None  # None: anonymous
-    # Minimum throughput as a fraction of /healthz/; None: measured, no target yet.
+    # Minimum throughput as a fraction of the baseline's, warm and cold; None: no target.
     target_ratio: float | None = None
+    cold_ratio: float | None = None
     cell_save: bool = False  # POST matrix cell saves instead of GETs
     post: bool = False  # an empty POST with the CSRF token
+    baseline: str = "healthz"  # the page of the same run the ratio is taken to
+
+
+# The mixed scenario: this many clients read the KPI overview, alone and then
+# while one more client saves matrix cells without pause.
+MIXED_READERS = 3
+MIXED_TARGET = 0.5
+MAX_WORKER_RSS_MB = 300
 
 
 # Each suite runs on its own demo data: the register at scale 20 (about 500
@@ -49,29 +63,57 @@ SUITES = {
         20,
         [
             Page("healthz", "/healthz/", None),
-            Page("dashboard", "/", "manager", target_ratio=0.2),
-            Page("people list", "/organisatie/personen/", "manager", target_ratio=0.3),
-            Page("risk report", "/organisatie/borging/", "manager", target_ratio=0.3),
+            Page("dashboard", "/", "manager", target_ratio=0.2, cold_ratio=0.15),
+            Page(
+                "people list",
+                "/organisatie/personen/",
+                "manager",
+                target_ratio=0.3,
+                cold_ratio=0.15,
+            ),
+            Page(
+                "risk report", "/organisatie/borging/", "manager", target_ratio=0.3, cold_ratio=0.15
+            ),
             # The latest demo round: about 200 responses at this scale.
-            Page("maturity results", "/volwassenheid/4/resultaten/", "manager", target_ratio=0.25),
+            Page(
+                "maturity results",
+                "/volwassenheid/4/resultaten/",
+                "manager",
+                target_ratio=0.25,
+                cold_ratio=0.15,
+            ),
         ],
     ),
     "matrix": (
         6,
         [
             Page("healthz", "/healthz/", None),
-            Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25),
+            Page("matrix grid", "/beheermatrix/", "manager", target_ratio=0.25, cold_ratio=0.10),
             # The floor for any save: an authenticated POST that does nothing.
             Page("no-op POST", "/bench/noop/", "manager", post=True),
-            Page("cell save", "/beheermatrix/cel/", "manager", target_ratio=0.5, cell_save=True),
-            Page("rights grid", "/beheermatrix/autorisaties/", "manager", target_ratio=0.25),
+            Page(
+                "cell save",
+                "/beheermatrix/cel/",
+                "manager",
+                target_ratio=0.5,
+                cold_ratio=0.5,
+                cell_save=True,
+                baseline="no-op POST",
+            ),
+            Page(
+                "rights grid",
+                "/beheermatrix/autorisaties/",
+                "manager",
+                target_ratio=0.25,
+                cold_ratio=0.10,
+            ),
         ],
     ),
     "kpi": (
         7,
         [
             Page("healthz", "/healthz/", None),
-            Page("kpi dashboard", "/kpi/", "manager", target_ratio=0.25),
+            Page("kpi dashboard", "/kpi/", "manager", target_ratio=0.25, cold_ratio=0.15),
             Page("factor list", "/kpi/succesfactoren/", "manager"),
             Page("channels", "/kpi/kanalen/", "manager"),
         ],
@@ -147,76 +189,131 @@ def _cell_targets(port: int, cookie: str, count: int) -> list[dict]:
 
 
 def _measure(port: int, page: Page, cookie: str, requests: int, concurrency: int):
-    latencies: list[float] = []
+    """Throughput and latency of `page` under `concurrency` clients."""
+    return _run_clients(port, [(page, cookie)] * concurrency, requests // concurrency)[0]
+
+
+def _run_clients(port: int, clients: list[tuple[Page, str]], per_client: int) -> list[dict]:
+    """Run every (page, cookie) client at once; return one result per distinct page,
+    in the order the pages first appear. With readers among the clients, cell
+    savers keep saving until the last reader is done (a writer without pause)."""
+    latencies: dict[str, list[float]] = {page.name: [] for page, _cookie in clients}
+    # Each page's throughput counts until its own last client is done.
+    finished: dict[str, float] = {}
     errors = []
     lock = threading.Lock()
-    per_worker = requests // concurrency
-    headers = {"Cookie": cookie} if cookie else {}
-    targets = _cell_targets(port, cookie, concurrency) if page.cell_save else []
-    if page.cell_save or page.post:
-        csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
-        headers = {
-            **headers,
-            "X-CSRFToken": csrf,
-            "Content-Type": "application/x-www-form-urlencoded",
-        }
+    cell_clients = [(page, cookie) for page, cookie in clients if page.cell_save]
+    targets = _cell_targets(port, cell_clients[0][1], len(cell_clients)) if cell_clients else []
 
-    def request(conn, target):
+    def headers_for(page, cookie):
+        headers = {"Cookie": cookie} if cookie else {}
+        if page.cell_save or page.post:
+            csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+            headers.update(
+                {"X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded"}
+            )
+        return headers
+
+    def request(conn, page, headers, target):
         if page.post:
             conn.request("POST", page.path, body="", headers=headers)
-            return
-        if not page.cell_save:
+        elif not page.cell_save:
             conn.request("GET", page.path, headers=headers)
-            return
-        # Toggle the cell between "I" and empty, saying what it holds now.
-        code = "" if target["expected"] == "I" else "I"
-        body = urlencode({**target, "code": code})
-        conn.request("POST", page.path, body=body, headers=headers)
-        target["expected"] = code
+        else:
+            # Toggle the cell between "I" and empty, saying what it holds now.
+            code = "" if target["expected"] == "I" else "I"
+            body = urlencode({**target, "code": code})
+            conn.request("POST", page.path, body=body, headers=headers)
+            target["expected"] = code
 
-    def worker(target):
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    readers_done = threading.Event()
+    page_is_background = {
+        page.name: page.cell_save and any(not p.cell_save for p, _c in clients)
+        for page, _c in clients
+    }
+
+    def worker(page, cookie, target):
+        headers = headers_for(page, cookie)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         mine = []
-        for _ in range(per_worker):
+        count = 0
+        while not readers_done.is_set() if page_is_background[page.name] else count < per_client:
+            count += 1
             start = time.perf_counter()
-            request(conn, target)
+            request(conn, page, headers, target)
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - start)
             refused = response.getheader("X-Cell-Saved") == "false"
             if response.status != 200 or refused:
-                errors.append(response.status)
+                errors.append((page.name, response.status))
         with lock:
-            latencies.extend(mine)
+            latencies[page.name].extend(mine)
+            finished[page.name] = max(finished.get(page.name, 0), time.perf_counter())
 
-    if not (page.cell_save or page.post):
-        for _ in range(10):  # warm up caches and connections
-            warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            warm.request("GET", page.path, headers=headers)
-            warm.getresponse().read()
+    for page, cookie in {p.name: (p, c) for p, c in clients}.values():
+        if not (page.cell_save or page.post):
+            for _ in range(10):  # warm up caches and connections
+                warm = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                warm.request("GET", page.path, headers=headers_for(page, cookie))
+                warm.getresponse().read()
+    cell_targets = iter(targets)
     threads = [
-        threading.Thread(target=worker, args=(targets[i] if targets else None,))
-        for i in range(concurrency)
+        threading.Thread(
+            target=worker, args=(page, cookie, next(cell_targets) if page.cell_save else None)
+        )
+        for page, cookie in clients
     ]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
+    for thread, (page, _cookie) in zip(threads, clients, strict=True):
+        if not page_is_background[page.name]:
+            thread.join()
+    readers_done.set()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
     if errors:
-        raise SystemExit(f"{page.name}: {len(errors)} responses failed ({errors[:3]})")
-    latencies.sort()
-    return {
-        "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
-    }
+        raise SystemExit(f"{len(errors)} responses failed ({errors[:3]})")
+    results = []
+    for name, measured in latencies.items():
+        measured.sort()
+        results.append(
+            {
+                "rps": len(measured) / (finished[name] - started),
+                "p50": statistics.median(measured) * 1000,
+                "p95": measured[int(len(measured) * 0.95) - 1] * 1000,
+            }
+        )
+    return results
+
+
+def _worker_rss_mb(server_pid: int) -> list[float]:
+    """Resident memory of each gunicorn worker (children of the arbiter), in MB."""
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children")
+    sizes = []
+    for pid in children.read_text().split() if children.exists() else []:
+        status = Path(f"/proc/{pid}/status")
+        if status.exists():
+            match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+            if match:
+                sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+MODES = {
+    # mode -> environment for the app: warm uses the cache as deployed.
+    "warm": {},
+    "cold": {"CACHE_URL": "dummy://"},
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", choices=[*SUITES, "all"], default="all")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--cold", action="store_true", help="only with caches switched off")
+    only.add_argument("--warm", action="store_true", help="only with the cache as deployed")
     parser.add_argument("--scale", type=int, help="override the suites' demo scale")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=4)
@@ -226,6 +323,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     suites = list(SUITES) if args.suite == "all" else [args.suite]
+    modes = ["cold"] if args.cold else ["warm"] if args.warm else ["warm", "cold"]
 
     workdir = Path(tempfile.mkdtemp(prefix="beheer-bench-"))
     env = {
@@ -243,6 +341,7 @@ def main() -> int:
     }
     shared_database = "DATABASE_URL" in os.environ
     missed = []
+    rss = []
     try:
         _manage(env, "collectstatic", "--noinput")
         for suite in suites:
@@ -256,8 +355,14 @@ def main() -> int:
             database = env["DATABASE_URL"].split(":", 1)[0]
             print(f"\n== {suite}: preparing {database}, demo data at scale {scale}", flush=True)
             _manage(env, "migrate", "--noinput")
-            _manage(env, "loaddemo", f"--scale={scale}")
-            missed += _run_pages(env, pages, args, f"{suite}, {database}, scale {scale}")
+            _manage(env, "loaddemo", f"--scale={scale}", "--allow-public-demo-passwords")
+            for mode in modes:
+                label = f"{suite}, {mode}, {database}, scale {scale}"
+                suite_missed, suite_rss = _run_suite(
+                    {**env, **MODES[mode]}, pages, args, label, mode, mixed=suite == "kpi"
+                )
+                missed += [f"{name} ({mode})" for name in suite_missed]
+                rss += suite_rss
             if suite == "matrix":
                 excel = subprocess.run([PYTHON, "bench/excel_bench.py"], cwd=ROOT, env=env)
                 if excel.returncode:
@@ -268,12 +373,21 @@ def main() -> int:
                     missed.append("volume upload")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    if rss:
+        verdict = "met" if max(rss) < MAX_WORKER_RSS_MB else "MISSED"
+        print(
+            f"\nworker memory after each run: largest {max(rss):.0f} MB resident "
+            f"(< {MAX_WORKER_RSS_MB} MB {verdict})"
+        )
+        if max(rss) >= MAX_WORKER_RSS_MB:
+            missed.append("worker memory")
     if missed:
         print(f"\nMissed targets: {', '.join(missed)}")
     return 1 if missed else 0
 
 
-def _run_pages(env: dict, pages: list[Page], args, label: str) -> list[str]:
+def _run_suite(env: dict, pages: list[Page], args, label: str, mode: str, mixed: bool):
+    """Measure `pages` on a fresh gunicorn; return (missed targets, worker RSS in MB)."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -291,15 +405,20 @@ def _run_pages(env: dict, pages: list[Page], args, label: str) -> list[str]:
     try:
         _wait_until_up(port)
         cookies = {None: ""}
+        for page in pages:
+            if page.username not in cookies:
+                cookies[page.username] = _log_in(port, page.username)
         rounds: dict[str, list[dict]] = {page.name: [] for page in pages}
+        mixed_rounds = []
         # Rounds interleave the pages, so a slow moment of the machine hits all alike.
         for _round in range(args.rounds):
             for page in pages:
-                if page.username not in cookies:
-                    cookies[page.username] = _log_in(port, page.username)
                 rounds[page.name].append(
                     _measure(port, page, cookies[page.username], args.requests, args.concurrency)
                 )
+            if mixed:
+                mixed_rounds.append(_mixed(port, pages, cookies, args.requests))
+        rss = _worker_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -307,28 +426,54 @@ def _run_pages(env: dict, pages: list[Page], args, label: str) -> list[str]:
         name: {key: statistics.median(r[key] for r in measured) for key in measured[0]}
         for name, measured in rounds.items()
     }
-    baseline = results["healthz"]["rps"]
     print(
         f"median of {args.rounds} rounds of {args.requests} requests per page, "
         f"{args.concurrency} clients, {args.workers} gunicorn workers, {label}\n"
     )
-    print(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  target")
+    print(f"{'page':<18}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}  target")
     missed = []
     for page in pages:
         result = results[page.name]
-        ratio = result["rps"] / baseline
-        if page.target_ratio is None:
+        ratio = result["rps"] / results[page.baseline]["rps"]
+        target = page.target_ratio if mode == "warm" else page.cold_ratio
+        of = "" if page.baseline == "healthz" else f" of {page.baseline}"
+        if target is None:
             verdict = "-"
-        elif ratio >= page.target_ratio:
-            verdict = f">= {page.target_ratio:.2f} met"
+        elif ratio >= target:
+            verdict = f">= {target:.2f}{of} met"
         else:
-            verdict = f">= {page.target_ratio:.2f} MISSED"
+            verdict = f">= {target:.2f}{of} MISSED"
             missed.append(page.name)
         print(
-            f"{page.name:<16}{result['rps']:>9.1f}{result['p50']:>9.1f}"
+            f"{page.name:<18}{result['rps']:>9.1f}{result['p50']:>9.1f}"
             f"{result['p95']:>9.1f}{ratio:>8.2f}  {verdict}"
         )
-    return missed
+    if mixed_rounds:
+        alone = statistics.median(r["alone"] for r in mixed_rounds)
+        together = statistics.median(r["mixed"] for r in mixed_rounds)
+        saves = statistics.median(r["saves"] for r in mixed_rounds)
+        ratio = together / alone
+        verdict = "met" if ratio >= MIXED_TARGET else "MISSED"
+        print(
+            f"\nmixed: {MIXED_READERS} clients read the KPI overview at {alone:.1f} req/s alone, "
+            f"{together:.1f} req/s while a client saves cells ({saves:.1f} saves/s): "
+            f"{ratio:.2f} (>= {MIXED_TARGET:.2f} {verdict})"
+        )
+        if ratio < MIXED_TARGET:
+            missed.append("mixed reading")
+    print(f"worker memory: {', '.join(f'{mb:.0f} MB' for mb in rss)} resident")
+    return missed, rss
+
+
+def _mixed(port: int, pages: list[Page], cookies: dict, requests: int) -> dict:
+    """KPI reading throughput alone, and while one more client saves matrix cells."""
+    reader = next(page for page in pages if page.name == "kpi dashboard")
+    writer = Page("cell save", "/beheermatrix/cel/", "manager", cell_save=True)
+    readers = [(reader, cookies[reader.username])] * MIXED_READERS
+    per_client = requests // MIXED_READERS
+    [alone] = _run_clients(port, readers, per_client)
+    together, saves = _run_clients(port, [*readers, (writer, cookies["manager"])], per_client)
+    return {"alone": alone["rps"], "mixed": together["rps"], "saves": saves["rps"]}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beheer.forms import NoControlCharactersMixin
 from beheer.models import Person
 from kpi import services
 from kpi.models import Channel, FactorReview, Kpi, Measurement, SuccessFactor
@@ -117,6 +119,25 @@ class MeasurementForm(forms.ModelForm):
         localized_fields = ["value"]
         widgets = {"date": DateInput(), "period_end": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = timezone.localdate()
+        first, last = services.date_window(today=self.today)
+        for name in ("date", "period_end"):
+            self.fields[name].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
+
+    def _in_window(self, name):
+        day = self.cleaned_data.get(name)
+        if day and (problem := services.date_problem(day, today=self.today)):
+            raise forms.ValidationError(problem)
+        return day
+
+    def clean_date(self):
+        return self._in_window("date")
+
+    def clean_period_end(self):
+        return self._in_window("period_end")
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date"), cleaned.get("period_end")
@@ -142,7 +163,7 @@ class ChannelForm(forms.ModelForm):
         return colour.lower()
 
 
-class MonthVolumesForm(forms.Form):
+class MonthVolumesForm(NoControlCharactersMixin, forms.Form):
     """One month's contacts on every channel, entered by hand."""
 
     month = forms.CharField(
@@ -154,6 +175,9 @@ class MonthVolumesForm(forms.Form):
     def __init__(self, *args, channels, **kwargs):
         super().__init__(*args, **kwargs)
         self.channels = channels
+        self.today = timezone.localdate()
+        first, last = services.date_window(today=self.today)
+        self.fields["month"].widget.attrs.update(min=f"{first:%Y-%m}", max=f"{last:%Y-%m}")
         for channel in channels:
             self.fields[f"channel_{channel.pk}"] = forms.IntegerField(
                 label=channel.name, min_value=0, max_value=2_000_000_000, required=False
@@ -163,6 +187,8 @@ class MonthVolumesForm(forms.Form):
         month = parse_date(self.cleaned_data["month"], month_only=True)
         if month is None:
             raise forms.ValidationError(_("This is not a month (use e.g. 2026-10)."))
+        if problem := services.date_problem(month, today=self.today, month=True):
+            raise forms.ValidationError(problem)
         return month
 
     def volumes(self):

@@ -324,6 +324,38 @@ def measurement_record(
     return measurement, created
 
 
+# --- Dates -------------------------------------------------------------------------
+
+# Measurements and volumes are dated within this window: a date outside it is a
+# slip of the keyboard (the year 1000, 20266 for 2026), not a value to chart.
+EARLIEST_DATE = date(2000, 1, 1)
+
+
+def date_window(*, today: date) -> tuple[date, date]:
+    """The first and the last date a measurement or volume may have: up to a year ahead."""
+    try:
+        last = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        last = today.replace(year=today.year + 1, day=28)
+    return EARLIEST_DATE, last
+
+
+def date_problem(day: date, *, today: date, month: bool = False) -> str | None:
+    """Why `day` is outside the window, or None when it is inside."""
+    first, last = date_window(today=today)
+    if first <= day <= last:
+        return None
+    if month:
+        return _("Use a month from %(first)s up to and including %(last)s.") % {
+            "first": f"{first:%Y-%m}",
+            "last": f"{last:%Y-%m}",
+        }
+    return _("Use a date from %(first)s up to and including %(last)s.") % {
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+    }
+
+
 # --- Channel statistics -------------------------------------------------------------
 
 

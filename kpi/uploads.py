@@ -5,27 +5,25 @@ whole file without writing; `*_apply` writes a plan without errors in one
 transaction. Column headings may be Dutch or English, in any order.
 """
 
-import csv
 import hashlib
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from beheer import uploads
 from beheer.imports import ImportIssue
 from beheer.models import OrganisationSettings, ServiceProcess
+from beheer.signals import once_on_commit
+from beheer.validators import text_problem
 from kpi import services
 from kpi.models import Channel, ContactVolume, Kpi, Measurement
 
-MAX_UPLOAD_BYTES = getattr(settings, "KPI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 CSV_NAME = "CSV"
 
 MEASUREMENT_COLUMNS = {
@@ -89,35 +87,30 @@ def _cell_value(cell):
 
 
 def read_table(upload) -> Table:
-    """The first sheet of an .xlsx, or a CSV (comma or semicolon, UTF-8)."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise UnreadableFile(
-            _("The file is larger than %(limit)s MB.") % {"limit": MAX_UPLOAD_BYTES // 2**20}
-        )
-    head = upload.read(4)
-    upload.seek(0)
-    if head.startswith(b"PK"):
-        try:
-            # openpyxl parses the XML through defusedxml when it is installed (it is).
-            workbook = load_workbook(upload, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise UnreadableFile(_("This Excel file cannot be read.")) from error
-        sheet = workbook.worksheets[0]
-        lines = [[_cell_value(cell) for cell in row] for row in sheet.iter_rows()]
-        workbook.close()
-        sheet_name = sheet.title
-    else:
-        try:
-            content = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UnreadableFile(
-                _("This is neither an Excel workbook (.xlsx) nor a CSV file in UTF-8.")
-            ) from error
-        first_line = content.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        lines = list(csv.reader(io.StringIO(content), delimiter=delimiter))
-        sheet_name = CSV_NAME
+    """The first sheet of an .xlsx, or a CSV (comma or semicolon, UTF-8), within the upload caps."""
+    caps = uploads.Caps.from_settings()
+    try:
+        uploads.check_size(upload, caps)
+        head = upload.read(4)
+        upload.seek(0)
+        if head.startswith(b"PK"):
+            with uploads.open_xlsx(upload, caps=caps) as book:
+                sheet = book.sheet(0, cell=_cell_value)
+            lines, sheet_name = sheet.rows, sheet.title
+        else:
+            try:
+                content = uploads.read_text(upload, caps)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(
+                    _("This is neither an Excel workbook (.xlsx) nor a CSV file in UTF-8.")
+                ) from error
+            end = content.find("\n")
+            first_line = content if end < 0 else content[:end]
+            delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+            lines = uploads.csv_rows(content, delimiter=delimiter, caps=caps)
+            sheet_name = CSV_NAME
+    except uploads.UploadRefused as refusal:
+        raise UnreadableFile(refusal.message) from refusal
     # The heading row is the first one with anything in it.
     start = next((i for i, line in enumerate(lines) if any(_text(v) for v in line)), None)
     if start is None:
@@ -328,6 +321,7 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
         )
     }
     seen = set()
+    today = timezone.localdate()
 
     def issue(row, key, message):
         plan.errors.append(ImportIssue(table.sheet, row, columns.get(key, key), message))
@@ -362,6 +356,9 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
         day = parse_date(values.get(columns["date"]))
         if day is None:
             issue(number, "date", _("This is not a date (use e.g. 2026-10-31 or 2026-10)."))
+        elif problem := services.date_problem(day, today=today):
+            issue(number, "date", problem)
+            day = None
         value, problem = _number_issue(values.get(columns["value"]))
         if problem:
             issue(number, "value", problem)
@@ -373,6 +370,8 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
                 period_end = parse_date(values.get(columns["period_end"]))
                 if period_end is None:
                     issue(number, "period_end", _("This is not a date."))
+                elif problem := services.date_problem(period_end, today=today):
+                    issue(number, "period_end", problem)
                 elif day and period_end < day:
                     issue(number, "period_end", _("The period ends before it starts."))
         if day is None or value is None:
@@ -391,6 +390,14 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
             if "note" in columns
             else (previous.note if previous else "")
         )
+        text_issue = [
+            (key, problem)
+            for key, value in (("source", source), ("note", note))
+            if (problem := text_problem(value))
+        ]
+        if text_issue:
+            issue(number, *text_issue[0])
+            continue
         plan.rows.append(
             MeasurementRow(
                 target, day, period_end, value.quantize(Decimal("0.01")), source, note, previous
@@ -399,20 +406,41 @@ def measurement_plan(upload, *, kpi: Kpi | None, allowed_kpis: set[int] | None) 
     return plan
 
 
+MEASUREMENT_FIELDS = ("value", "period_end", "source", "note", "recorded_by", "from_channels")
+BATCH = 500
+
+
 @transaction.atomic
 def measurement_apply(plan: MeasurementPlan, *, user) -> int:
+    """Write the plan's new and changed measurements, with their history, in batches.
+
+    Bulk writes send no signals, so the data version is raised here, once and only
+    after the commit: raised inside the transaction, it would lock the one row every
+    save in every app raises, and keep them all waiting until this one ends."""
     assert not plan.errors
     rows = plan.to_write
-    for row in rows:
-        services.measurement_record(
+
+    def measurement(row: MeasurementRow) -> Measurement:
+        return Measurement(
+            pk=row.previous.pk if row.previous else None,
             kpi=row.kpi,
             date=row.date,
             value=row.value,
             period_end=row.period_end,
             source=row.source,
             note=row.note,
-            user=user,
+            recorded_by=user,
+            from_channels=False,
         )
+
+    new = [measurement(row) for row in rows if row.is_new]
+    changed = [measurement(row) for row in rows if not row.is_new]
+    bulk_create_with_history(new, Measurement, batch_size=BATCH, default_user=user)
+    bulk_update_with_history(
+        changed, Measurement, list(MEASUREMENT_FIELDS), batch_size=BATCH, default_user=user
+    )
+    if rows:
+        once_on_commit(OrganisationSettings.register_changed)
     return len(rows)
 
 
@@ -462,6 +490,7 @@ def volume_plan(upload) -> VolumePlan:
         (v.channel_id, v.month, v.service_process_id): v for v in ContactVolume.objects.all()
     }
     seen = set()
+    today = timezone.localdate()
 
     def issue(row, key, message):
         plan.errors.append(ImportIssue(table.sheet, row, columns.get(key, key), message))
@@ -470,6 +499,9 @@ def volume_plan(upload) -> VolumePlan:
         month = parse_date(values.get(columns["month"]), month_only=True)
         if month is None:
             issue(number, "month", _("This is not a month (use e.g. 2026-10)."))
+        elif problem := services.date_problem(month, today=today, month=True):
+            issue(number, "month", problem)
+            month = None
         channel = channels.get(_text(values.get(columns["channel"])).lower())
         if channel is None:
             issue(number, "channel", _("There is no channel with this name."))
@@ -517,5 +549,6 @@ def volume_apply(plan: VolumePlan) -> int:
     ContactVolume.objects.bulk_update([v for v, _ in plan.changed], ["contacts"], batch_size=1000)
     services.recompute_channel_kpis()
     # Bulk writes send no signals: cached pages must still see the new figures.
-    OrganisationSettings.register_changed()
+    # After the commit, as for measurements: not holding the version row meanwhile.
+    once_on_commit(OrganisationSettings.register_changed)
     return len(plan.new) + len(plan.changed)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from beheer.history import current_version, form_version, history_entries
+from beheer.history import edit_conflict, form_version, history_entries
 from beheer.models import Department, ServiceProcess
 from beheer.xlsx import xlsx_response
 from kpi import access, services, uploads
@@ -119,25 +119,12 @@ def factor_detail(request, pk):
     )
 
 
-def _changed_since_opened(request, obj, form) -> bool:
-    """Refuse to save over someone else's change made after the form was opened."""
-    if request.POST.get("seen_version", "") != current_version(obj):
-        form.add_error(
-            None,
-            _(
-                "Someone else changed this after you opened it. Your changes have not been "
-                "saved: reload the page to see the current values, then make them again."
-            ),
-        )
-        return True
-    return False
-
-
 def _edit(request, form, obj, *, title, cancel_url=None):
     """Save `form` (a ModelForm of `obj`, or of a new object when `obj` is None)
     and return (the saved object, None); or (None, the form page again)."""
     posted = request.method == "POST" and form.is_valid()
-    if posted and (obj is None or not _changed_since_opened(request, obj, form)):
+    conflicts = edit_conflict(request, obj, form) if posted and obj is not None else None
+    if posted and conflicts is None:
         instance = form.save()
         saved = _("%(object)s has been added.") if obj is None else _("%(object)s has been saved.")
         messages.success(request, saved % {"object": instance})
@@ -149,7 +136,12 @@ def _edit(request, form, obj, *, title, cancel_url=None):
             "form": form,
             "title": title,
             "cancel_url": cancel_url,
-            "seen_version": form_version(request, obj) if obj is not None else None,
+            "seen_version": (
+                form_version(request, obj, shown_current=conflicts is not None)
+                if obj is not None
+                else None
+            ),
+            "conflicts": conflicts,
             "object": obj,
         },
     )

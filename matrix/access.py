@@ -1,8 +1,11 @@
 """Who may do what with the beheermatrix.
 
 Managers and beheerders edit every row; a component owner edits the rows of
-the components they hold a guardian grant for; MT, managers and beheerders
-export; only managers and beheerders import and adopt versions.
+the components they hold a guardian grant for; every group reads the matrix
+and downloads it (a download shows no more than the page); only managers and
+beheerders import and adopt versions. The mutations list (who leaves, and the
+rights to revoke) is personal data on a need-to-know basis: managers,
+beheerders, owners (who tick their components' items) and MT read it.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -45,8 +48,8 @@ def can_edit_activity(user, activity) -> bool:
     return activity.component_id in editable_component_ids(user)
 
 
-def can_export(user) -> bool:
-    return in_any_group(user, groups.BEHEERDERS, groups.MANAGERS, groups.MT)
+def can_read_mutations(user) -> bool:
+    return in_any_group(user, groups.BEHEERDERS, groups.MANAGERS, groups.EIGENAREN, groups.MT)
 
 
 def require(allowed: bool, message: str | None = None) -> None:

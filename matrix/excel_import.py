@@ -6,24 +6,21 @@ without writing; `import_apply` writes a plan without errors in one transaction.
 
 import hashlib
 import json
-import zipfile
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
+from beheer import uploads
 from beheer.imports import ImportIssue
 from beheer.models import Component, OrganisationSettings, Role
+from beheer.validators import text_problem
 from matrix import excel
 from matrix.models import Activity, Grant, Responsibility, Right
 from matrix.selectors import CODES, ROW_PROBLEMS, code_map, row_problems
 from matrix.services import activity_next_order
 
-MAX_UPLOAD_BYTES = getattr(settings, "MATRIX_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TITLE_MAX = Activity._meta.get_field("title").max_length
 THEME_MAX = Activity._meta.get_field("theme").max_length
 
@@ -73,45 +70,30 @@ def _text(value) -> str:
 
 
 def import_plan(upload) -> ImportPlan:
-    """Read `upload` (a file-like object or path) and work out what it would change."""
+    """Read `upload` (a file-like object) and work out what it would change."""
     plan = ImportPlan()
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        plan.errors.append(
-            ImportIssue(
-                _("file"),
-                None,
-                None,
-                _("The file is larger than %(limit)s MB.") % {"limit": MAX_UPLOAD_BYTES // 2**20},
-            )
-        )
+
+    def refuse(message):
+        plan.errors.append(ImportIssue(_("file"), None, None, message))
         return plan
+
     try:
-        # openpyxl parses the XML through defusedxml when it is installed (it is).
-        workbook = load_workbook(upload, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        plan.errors.append(
-            ImportIssue(
-                _("file"),
-                None,
-                None,
-                _("This is not an Excel workbook (.xlsx) that can be read."),
+        # Within the upload caps, streamed: only the two sheets' values are kept.
+        with uploads.open_xlsx(upload) as book:
+            if excel.SHEET not in book.sheetnames:
+                return refuse(
+                    _("The workbook has no sheet “%(sheet)s”: it is not an export of the matrix.")
+                    % {"sheet": excel.SHEET}
+                )
+            sheet = book.sheet(excel.SHEET)
+            rights_sheet = (
+                book.sheet(excel.RIGHTS_SHEET) if excel.RIGHTS_SHEET in book.sheetnames else None
             )
-        )
-        return plan
-    if excel.SHEET not in workbook.sheetnames:
-        plan.errors.append(
-            ImportIssue(
-                _("file"),
-                None,
-                None,
-                _("The workbook has no sheet “%(sheet)s”: it is not an export of the matrix.")
-                % {"sheet": excel.SHEET},
-            )
-        )
-        return plan
-    sheet = workbook[excel.SHEET]
-    if _text(sheet.cell(row=excel.KEY_ROW, column=excel.KEY_COL).value) != excel.KEY_MARKER:
+    except uploads.NotReadable:
+        return refuse(_("This is not an Excel workbook (.xlsx) that can be read."))
+    except uploads.UploadRefused as refusal:
+        return refuse(refusal.message)
+    if _text(sheet.value(excel.KEY_ROW, excel.KEY_COL)) != excel.KEY_MARKER:
         plan.errors.append(
             ImportIssue(
                 excel.SHEET,
@@ -122,8 +104,8 @@ def import_plan(upload) -> ImportPlan:
         )
         return plan
     _plan_sheet(sheet, plan)
-    if excel.RIGHTS_SHEET in workbook.sheetnames:
-        _plan_rights_sheet(workbook[excel.RIGHTS_SHEET], plan)
+    if rights_sheet is not None:
+        _plan_rights_sheet(rights_sheet, plan)
     return plan
 
 
@@ -135,9 +117,9 @@ def _role_columns(sheet, issue) -> dict[int, Role]:
     roles_by_id = {role.pk: role for role in Role.objects.all()}
     columns: dict[int, Role] = {}
     for column in range(excel.FIRST_ROLE_COL, sheet.max_column + 1):
-        key = _text(sheet.cell(row=excel.KEY_ROW, column=column).value)
+        key = _text(sheet.value(excel.KEY_ROW, column))
         if not key:
-            if _text(sheet.cell(row=excel.HEADER_ROW, column=column).value):
+            if _text(sheet.value(excel.HEADER_ROW, column)):
                 issue(
                     excel.HEADER_ROW,
                     column,
@@ -154,7 +136,7 @@ def _role_columns(sheet, issue) -> dict[int, Role]:
                 excel.HEADER_ROW,
                 column,
                 _("Unknown role “%(name)s”.")
-                % {"name": _text(sheet.cell(row=excel.HEADER_ROW, column=column).value) or key},
+                % {"name": _text(sheet.value(excel.HEADER_ROW, column)) or key},
             )
             continue
         columns[column] = role
@@ -169,7 +151,7 @@ def _plan_rights_sheet(sheet, plan: ImportPlan) -> None:
             )
         )
 
-    if _text(sheet.cell(row=excel.KEY_ROW, column=excel.KEY_COL).value) != excel.RIGHTS_KEY_MARKER:
+    if _text(sheet.value(excel.KEY_ROW, excel.KEY_COL)) != excel.RIGHTS_KEY_MARKER:
         issue(
             excel.KEY_ROW,
             excel.KEY_COL,
@@ -184,12 +166,10 @@ def _plan_rights_sheet(sheet, plan: ImportPlan) -> None:
         issue(excel.KEY_ROW, None, _("A role appears in more than one column."))
         return
     for row in range(excel.FIRST_ROW, sheet.max_row + 1):
-        key = _text(sheet.cell(row=row, column=excel.KEY_COL).value)
-        values = {
-            column: _text(sheet.cell(row=row, column=column).value).upper() for column in columns
-        }
+        key = _text(sheet.value(row, excel.KEY_COL))
+        values = {column: _text(sheet.value(row, column)).upper() for column in columns}
         if not key:
-            if _text(sheet.cell(row=row, column=excel.TASK_COL).value) or any(values.values()):
+            if _text(sheet.value(row, excel.TASK_COL)) or any(values.values()):
                 issue(
                     row,
                     excel.TASK_COL,
@@ -231,14 +211,14 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
     current = code_map()
     seen_activities = set()
     for row in range(excel.FIRST_ROW, sheet.max_row + 1):
-        key = _text(sheet.cell(row=row, column=excel.KEY_COL).value)
-        theme = _text(sheet.cell(row=row, column=excel.THEME_COL).value)
-        title = _text(sheet.cell(row=row, column=excel.TASK_COL).value)
-        component_name = _text(sheet.cell(row=row, column=excel.COMPONENT_COL).value)
+        key = _text(sheet.value(row, excel.KEY_COL))
+        theme = _text(sheet.value(row, excel.THEME_COL))
+        title = _text(sheet.value(row, excel.TASK_COL))
+        component_name = _text(sheet.value(row, excel.COMPONENT_COL))
         codes: dict[Role, str] = {}
         bad_code = False
         for column, role in columns.items():
-            value = _text(sheet.cell(row=row, column=column).value).upper()
+            value = _text(sheet.value(row, column)).upper()
             if value and value not in CODES:
                 issue(
                     row,
@@ -256,6 +236,15 @@ def _plan_sheet(sheet, plan: ImportPlan) -> None:
                 _("Too long: a task has at most %(title)s characters, a theme %(theme)s.")
                 % {"title": TITLE_MAX, "theme": THEME_MAX},
             )
+            continue
+        # Alt+Enter in Excel puts a line break in a cell; a task title is one line.
+        text_issue = [
+            (column, problem)
+            for column, value in ((excel.TASK_COL, title), (excel.THEME_COL, theme))
+            if (problem := text_problem(value))
+        ]
+        if text_issue:
+            issue(row, *text_issue[0])
             continue
         if key:
             activity_id = key.removeprefix("activity:")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from beheer.forms import DateInput
+from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.models import OrganisationSettings, Person
 from beheer.xlsx import write_table, write_title, xlsx_response
 from matrix import access
@@ -44,7 +44,15 @@ def _may_tick(user, right) -> bool:
     return access.can_edit_all(user) or right.component_id in access.editable_component_ids(user)
 
 
+def _require_reader(request) -> None:
+    access.require(
+        access.can_read_mutations(request.user),
+        _("The mutations list is for the beheerteam, component owners and the MT."),
+    )
+
+
 def mutations(request):
+    _require_reader(request)
     form, since = _since(request)
     entries = mutations_list(since=since)
     return render(
@@ -61,7 +69,7 @@ def mutations(request):
     )
 
 
-class TickForm(forms.Form):
+class TickForm(NoControlCharactersMixin, forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.all())
     right = forms.ModelChoiceField(queryset=Right.objects.all())
     action = forms.ChoiceField(choices=MutationTick.Action.choices)
@@ -101,6 +109,7 @@ def tick(request):
 
 
 def mutations_xlsx(request):
+    _require_reader(request)
     _form, since = _since(request)
     entries = mutations_list(since=since)
     workbook = Workbook()

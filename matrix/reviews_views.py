@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from beheer.forms import DateInput
+from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.models import Person
 from matrix import access
 from matrix.models import ReviewAnswer, ReviewRound, Right
@@ -34,7 +34,7 @@ class ReviewRoundForm(forms.ModelForm):
         return deadline
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(NoControlCharactersMixin, forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
     right = forms.ModelChoiceField(queryset=Right.objects.all(), widget=forms.HiddenInput)
     decision = forms.ChoiceField(label=gettext_lazy("Decision"), choices=ReviewAnswer.Decision)

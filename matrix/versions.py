@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from beheer.forms import DateInput
+from beheer.forms import DateInput, NoControlCharactersMixin
 from matrix import access, services
 from matrix.models import MatrixVersion
 from matrix.selectors import matrix_snapshot, snapshot_diff
@@ -16,7 +16,7 @@ from matrix.selectors import matrix_snapshot, snapshot_diff
 CURRENT = "current"
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(NoControlCharactersMixin, forms.Form):
     adopted_on = forms.DateField(label=gettext_lazy("Adopted by the MT on"), widget=DateInput())
     note = forms.CharField(
         label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -50,7 +50,6 @@ def version_list(request):
             "versions": versions,
             "form": form,
             "can_adopt": can_adopt,
-            "can_export": access.can_export(request.user),
         },
     )
 
@@ -70,7 +69,6 @@ def version_detail(request, pk):
             "version": version,
             "roles": roles,
             "rows": rows,
-            "can_export": access.can_export(request.user),
             "versions": MatrixVersion.objects.exclude(pk=pk).defer("snapshot"),
         },
     )

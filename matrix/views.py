@@ -95,7 +95,6 @@ def grid(request):
             "only_invalid": only_invalid,
             "can_edit_all": edit_all,
             "can_add": edit_all or bool(editable_ids),
-            "can_export": access.can_export(user),
         },
     )
 

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from beheer.forms import DateInput
+from beheer.forms import DateInput, NoControlCharactersMixin
 from maturity.models import Answer, Assessment
 
 
@@ -48,4 +48,4 @@ def dimension_form_class(statements, answers):
         if answer:
             initial[f"s{statement.pk}"] = answer.value
             initial[f"c{statement.pk}"] = answer.comment
-    return type("DimensionForm", (forms.Form,), fields), initial
+    return type("DimensionForm", (NoControlCharactersMixin, forms.Form), fields), initial

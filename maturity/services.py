@@ -135,7 +135,13 @@ def assessment_invite(*, assessment: Assessment, users) -> None:
         assign_perm("maturity.respond_assessment", user, assessment)
 
 
+def response_find(*, assessment: Assessment, user) -> Response | None:
+    """The user's response if they have saved anything; reading never creates one."""
+    return Response.objects.filter(assessment=assessment, respondent=user).first()
+
+
 def response_for(*, assessment: Assessment, user) -> Response:
+    """The user's response, created on their first save."""
     return Response.objects.get_or_create(assessment=assessment, respondent=user)[0]
 
 
@@ -159,8 +165,8 @@ def answers_save(*, response: Response, values: dict, comments: dict) -> None:
             answer.save()
 
 
-def unanswered(response: Response) -> list[Statement]:
-    answered = set(response.answers.values_list("statement_id", flat=True))
+def unanswered(response: Response | None) -> list[Statement]:
+    answered = set(response.answers.values_list("statement_id", flat=True)) if response else set()
     return [s for s in Statement.objects.select_related("dimension") if s.pk not in answered]
 
 

@@ -91,10 +91,12 @@ def questionnaire(request, pk, dimension):
     current = next((d for d in dimensions if d.key == dimension), None)
     if current is None:
         raise Http404
-    response = services.response_for(assessment=assessment, user=request.user)
-    read_only = response.submitted_at is not None or not assessment.is_open
+    # Reading a page creates nothing: the response is made by the first save.
+    response = services.response_find(assessment=assessment, user=request.user)
+    submitted = response is not None and response.submitted_at is not None
+    read_only = submitted or not assessment.is_open
     statements = list(Statement.objects.filter(dimension=current))
-    answers = {a.statement_id: a for a in response.answers.all()}
+    answers = {a.statement_id: a for a in response.answers.all()} if response else {}
     FormClass, initial = dimension_form_class(statements, answers)
     form = FormClass(request.POST or None, initial=initial)
     index = dimensions.index(current)
@@ -102,7 +104,7 @@ def questionnaire(request, pk, dimension):
         access.require(not read_only)
         if form.is_valid():
             services.answers_save(
-                response=response,
+                response=services.response_for(assessment=assessment, user=request.user),
                 values={s: form.cleaned_data[f"s{s.pk}"] for s in statements},
                 comments={s: form.cleaned_data[f"c{s.pk}"] for s in statements},
             )
@@ -134,9 +136,10 @@ def questionnaire(request, pk, dimension):
 def submit(request, pk):
     assessment = get_object_or_404(Assessment, pk=pk)
     access.require(access.is_invited(request.user, assessment))
-    response = services.response_for(assessment=assessment, user=request.user)
+    response = services.response_find(assessment=assessment, user=request.user)
     missing = services.unanswered(response)
-    if request.method == "POST" and response.submitted_at is None and assessment.is_open:
+    submitted = response is not None and response.submitted_at is not None
+    if request.method == "POST" and not submitted and assessment.is_open:
         if missing:
             messages.error(
                 request, _("Answer every statement first (“don't know” is an answer too).")
@@ -171,14 +174,17 @@ def publish(request, pk):
     return redirect("maturity:results", pk=pk)
 
 
-def _previous_round(assessment):
-    return (
-        Assessment.objects.filter(
-            department=assessment.department, period_end__lt=assessment.period_end
-        )
-        .order_by("-period_end")
-        .first()
-    )
+def _previous_round(assessment, user) -> Assessment | None:
+    """The department's latest earlier round whose results `user` may see.
+
+    Readers who see only published results compare with the latest published
+    round; an unpublished round in between is skipped, not even named."""
+    earlier = Assessment.objects.filter(
+        department=assessment.department, period_end__lt=assessment.period_end
+    ).order_by("-period_end")
+    if not access.can_manage(user):
+        earlier = earlier.filter(is_published=True)
+    return next((a for a in earlier if access.can_see_results(user, a)), None)
 
 
 def results(request, pk):
@@ -198,7 +204,7 @@ def results(request, pk):
             "position": position,
             "dot_x": 10 + position,
             "dot_y": 110 - position,
-            "previous": _previous_round(assessment),
+            "previous": _previous_round(assessment, request.user),
             "json_url": reverse("maturity:results-json", args=[pk]),
             "manage": access.can_manage(request.user),
         },
@@ -245,8 +251,8 @@ def results_json(request, pk):
     assessment = _assessment_for(request, pk)
     access.require(access.can_see_results(request.user, assessment))
     data = _results_json(assessment)
-    previous = _previous_round(assessment)
-    if previous is not None and access.can_see_results(request.user, previous):
+    previous = _previous_round(assessment, request.user)
+    if previous is not None:
         data["previous"] = {
             "name": previous.name,
             "dimensions": {d["key"]: d["level"] for d in _results_json(previous)["dimensions"]},

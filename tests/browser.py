@@ -1,6 +1,6 @@
 """Helpers for the browser tests."""
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import ConsoleMessage, Page, expect
 
 from beheer import demo
 
@@ -13,3 +13,29 @@ def log_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
     page.set_default_timeout(10_000)
+
+
+# Runs in every page before its own scripts: a refused inline script or style, eval
+# or foreign request fires `securitypolicyviolation`; say it on the console, where
+# watch_csp_violations hears it (Chromium's own console line may not reach us).
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(
+    "Content Security Policy violation: " + event.violatedDirective + " blocked " +
+      (event.blockedURI || "inline") + " at " + event.sourceFile + ":" + event.lineNumber
+  );
+}, true);
+"""
+
+
+def watch_csp_violations(page: Page) -> list[str]:
+    """Collect every Content-Security-Policy violation the page reports, from now on."""
+    violations: list[str] = []
+
+    def heard(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text and message.text not in violations:
+            violations.append(message.text)
+
+    page.add_init_script(_REPORT_VIOLATIONS)
+    page.on("console", heard)
+    return violations

@@ -52,6 +52,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture
+def page(page):
+    """pytest-playwright's page; the test fails when the page breaks the CSP."""
+    from tests.browser import watch_csp_violations
+
+    violations = watch_csp_violations(page)
+    yield page
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts without cached renderings: data versions repeat across tests."""

@@ -19,7 +19,7 @@ from django_tables2 import SingleTableMixin
 from simple_history.models import HistoricalChanges
 
 from beheer.access import can_edit_register, require_register_editor
-from beheer.history import current_version, form_version, history_entries
+from beheer.history import edit_conflict, form_version, history_entries
 from beheer.models import OrganisationSettings
 
 
@@ -114,12 +114,9 @@ class RegisterDetailView(RegisterContextMixin, DetailView):
 
 
 class ConcurrencyGuardMixin:
-    """Refuse to save over a change someone else made since the form was opened.
-
-    The form carries the version it was based on (beheer.history.form_version);
-    if the object has a newer one by the time it is posted, the user's input is
-    kept and they are asked to compare before saving again.
-    """
+    """Refuse to save over a change someone else made since the form was opened
+    (beheer.history.edit_conflict); the user's input is kept and they are asked
+    to compare before saving again."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,23 +126,8 @@ class ConcurrencyGuardMixin:
         return context
 
     def form_valid(self, form):
-        seen = self.request.POST.get("seen_version", "")
-        if seen and seen != current_version(self.object):
-            form.add_error(
-                None,
-                _(
-                    "Someone else changed this %(what)s after you opened it. Your changes "
-                    "have not been saved: compare them with the current values below, "
-                    "then save again."
-                )
-                % {"what": self.model._meta.verbose_name},
-            )
-            current = self.model.objects.get(pk=self.object.pk)
-            conflicts = [
-                (form[name].label, getattr(current, name), form.cleaned_data.get(name))
-                for name in form.fields
-                if getattr(current, name, None) != form.cleaned_data.get(name)
-            ]
+        conflicts = edit_conflict(self.request, self.object, form)
+        if conflicts is not None:
             return self.render_to_response(self.get_context_data(form=form, conflicts=conflicts))
         return super().form_valid(form)
 

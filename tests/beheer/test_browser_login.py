@@ -21,7 +21,7 @@ def _log_in(page: Page, base_url: str, username: str) -> None:
 
 
 def test_the_demo_manager_logs_in_and_switches_to_english(live_server, page: Page):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
 
     _log_in(page, live_server.url, "manager")
 
@@ -37,7 +37,7 @@ def test_the_demo_manager_logs_in_and_switches_to_english(live_server, page: Pag
 
 
 def test_the_outsider_sees_the_no_access_page_and_can_log_out(live_server, page: Page):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
 
     _log_in(page, live_server.url, "buitenstaander")
 
@@ -47,7 +47,7 @@ def test_the_outsider_sees_the_no_access_page_and_can_log_out(live_server, page:
 
 
 def test_the_skip_link_and_navigation_work_from_the_keyboard(live_server, page: Page):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     _log_in(page, live_server.url, "mt")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
 

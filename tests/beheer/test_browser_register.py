@@ -17,7 +17,7 @@ pytestmark = [
 
 @pytest.fixture
 def manager_page(live_server, page: Page) -> Page:
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     log_in(page, live_server.url, "manager")
     return page
 

@@ -45,7 +45,7 @@ def test_it_links_only_sections_that_exist(client_as):
 def test_its_query_count_does_not_grow_with_the_data(
     client_as, django_assert_max_num_queries, scale
 ):
-    call_command("loaddemo", scale=scale, stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=scale, stdout=None)
     client = client_as("manager")
 
     # Cold cache: it gathers counts from every module; a fixed number nonetheless.

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from beheer.history import history_entries
+from beheer.history import current_version, history_entries
 from beheer.models import Supplier
 from tests.beheer import makers
 
@@ -18,6 +18,7 @@ def test_changes_show_who_changed_what_from_old_to_new(client_as, personas):
             "kind": "crm",
             "description": "Daarna",
             "supplier": new_supplier.pk,
+            "seen_version": current_version(component),
         },
     )
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 
@@ -12,7 +13,7 @@ from beheer import demo, groups
 
 def _load(**options) -> str:
     out = StringIO()
-    call_command("loaddemo", stdout=out, **options)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=out, **options)
     return out.getvalue()
 
 
@@ -40,7 +41,9 @@ def test_every_persona_can_log_in_and_reach_the_dashboard(db):
 
     for username, *_rest in demo.PERSONAS:
         client = Client()
-        assert client.login(username=username, password=demo.DEMO_PASSWORD), username
+        assert client.login(
+            request=HttpRequest(), username=username, password=demo.DEMO_PASSWORD
+        ), username
         response = client.get(reverse("dashboard"))
         expected = 403 if username == "buitenstaander" else 200
         assert response.status_code == expected, username
@@ -78,3 +81,20 @@ def test_if_empty_leaves_an_existing_database_alone(db):
 def test_scale_must_be_positive(db):
     with pytest.raises(CommandError):
         _load(scale=0)
+
+
+def test_it_refuses_to_run_with_debug_off_unless_asked_explicitly(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--allow-public-demo-passwords"):
+        call_command("loaddemo", stdout=StringIO())
+
+    assert not get_user_model().objects.exists()
+
+
+def test_with_debug_on_it_needs_no_flag(db, settings):
+    settings.DEBUG = True
+
+    call_command("loaddemo", stdout=StringIO())
+
+    assert get_user_model().objects.filter(username="manager").exists()

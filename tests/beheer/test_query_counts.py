@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -44,11 +45,11 @@ def _query_counts(client) -> dict[str, int]:
 
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_the_data(client):
-    call_command("loaddemo", scale=1, stdout=None)
-    client.login(username="manager", password="beheer-demo")
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=1, stdout=None)
+    client.login(request=HttpRequest(), username="manager", password="beheer-demo")
     small = _query_counts(client)
 
-    call_command("loaddemo", scale=4, stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=4, stdout=None)
     large = _query_counts(client)
 
     assert large == small

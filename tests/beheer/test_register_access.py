@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from beheer.history import current_version
 from beheer.models import Assignment, Department, Person, ServiceProcess, Supplier
 from tests.beheer import makers
 from tests.personas import ALL_PERSONAS
@@ -91,7 +92,10 @@ def test_only_editors_change_anything(client_as, register, persona):
     colleague = makers.person("Collega")
 
     client.post(reverse("beheer:person-create"), {"name": "Nieuw", "is_active": "on"})
-    client.post(reverse("beheer:person-update", args=[person.pk]), {"name": "Hernoemd"})
+    client.post(
+        reverse("beheer:person-update", args=[person.pk]),
+        {"name": "Hernoemd", "seen_version": current_version(person)},
+    )
     client.post(
         reverse("beheer:role-assign", args=[role.pk]),
         {"person": colleague.pk, "kind": "deputy", "start_date": "2026-01-01"},

@@ -213,3 +213,30 @@ def test_a_form_shown_again_for_bad_input_still_catches_a_change_made_meanwhile(
     assert refused.status_code == 200
     component.refresh_from_db()
     assert component.description == "Door een collega aangepast"
+
+
+def test_an_edit_posted_without_its_version_is_refused_and_loses_nothing(client_as):
+    component = makers.component(description="Origineel")
+    form_url = reverse("beheer:component-update", args=[component.pk])
+    client = client_as("manager")
+
+    refused = client.post(form_url, {"name": component.name, "kind": "other", "description": "X"})
+
+    assert refused.status_code == 200
+    assert "zonder de versie" in refused.content.decode()
+    assert 'value="X"' in refused.content.decode() or ">X<" in refused.content.decode()
+    component.refresh_from_db()
+    assert component.description == "Origineel"
+    # The form shown again carries the version, so saving it again goes through.
+    again = client.post(
+        form_url,
+        {
+            "name": component.name,
+            "kind": "other",
+            "description": "X",
+            "seen_version": refused.context["seen_version"],
+        },
+    )
+    assert again.status_code == 302
+    component.refresh_from_db()
+    assert component.description == "X"

@@ -29,7 +29,7 @@ def test_the_card_lists_roles_deputies_agreements_and_the_contact(client_as):
     assert "U vervangt:</strong> Cor" in page
     assert "Artikelen twee keer per jaar nalopen." in page
     assert "beheerteam@delinde.example" in page
-    assert "window.print()" in page
+    assert "data-print" in page and "js/print.js" in page  # the print button
 
 
 def test_the_card_prints_on_one_page(client_as):

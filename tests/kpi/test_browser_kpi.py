@@ -21,7 +21,7 @@ def _progress(page: Page, theme: str) -> str:
 
 
 def test_a_manager_records_a_review_and_sees_progress_change(page: Page, live_server):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     factor = SuccessFactor.objects.get(key="architectuur")  # not present in the demo
     log_in(page, live_server.url, "manager")
     page.get_by_role("link", name="KPI's").first.click()
@@ -48,7 +48,7 @@ def test_a_manager_records_a_review_and_sees_progress_change(page: Page, live_se
 
 
 def test_an_upload_turns_a_kpi_from_no_data_to_a_status(page: Page, live_server, tmp_path):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     kpi = Kpi.objects.get(name="Actuele kennisbankartikelen")  # the stale one
     log_in(page, live_server.url, "manager")
     page.goto(live_server.url + "/kpi/")
@@ -72,7 +72,7 @@ def test_an_upload_turns_a_kpi_from_no_data_to_a_status(page: Page, live_server,
 
 
 def test_a_bad_upload_shows_its_row_errors_and_changes_nothing(page: Page, live_server, tmp_path):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     kpi = Kpi.objects.get(name="Klanttevredenheid klantcontact")
     count = Measurement.objects.count()
     bad = tmp_path / "fout.csv"
@@ -97,7 +97,7 @@ def test_a_bad_upload_shows_its_row_errors_and_changes_nothing(page: Page, live_
 
 
 def test_the_channel_page_shows_the_mix_and_the_digital_share(page: Page, live_server):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     log_in(page, live_server.url, "mt")
     page.goto(live_server.url + "/kpi/kanalen/")
     expect(page.locator("#mix")).to_have_attribute("data-rendered", "true")

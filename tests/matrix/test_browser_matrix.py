@@ -29,7 +29,7 @@ def _cell(page: Page, activity: Activity, role: Role):
 @pytest.fixture
 def broken_task(live_server):
     """Demo data plus a task with an R but no A yet."""
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     task = Activity.objects.create(title="Testtaak zonder A", theme="Releases en updates", order=1)
     Responsibility.objects.create(
         activity=task, role=Role.objects.get(name="Functioneel beheer"), code="R"
@@ -82,7 +82,7 @@ def test_a_concurrent_edit_is_refused(page: Page, live_server, broken_task):
 
 
 def test_an_owner_edits_only_their_components_rows(page: Page, live_server):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     component_owner_grants_sync()  # the demo owner "eigenaar" owns the Klantvolgsysteem
     crm = Component.objects.get(name="Klantvolgsysteem")
     assert (

@@ -15,7 +15,7 @@ pytestmark = [
 
 
 def test_an_owner_completes_a_review_and_the_revoke_reaches_the_checklist(page: Page, live_server):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     component_owner_grants_sync()
     crm = Component.objects.get(name="Klantvolgsysteem")
     review = ReviewRound.objects.create(name="Review najaar", deadline=days(14))

@@ -13,7 +13,7 @@ pytestmark = [
 
 
 def test_a_manager_grants_a_right_and_the_persons_page_shows_it(page: Page, live_server):
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     right = Right.objects.get(name="Koppelingen beheren")
     role = Role.objects.get(name="Privacy & Security")
     lisa = Person.objects.get(email="l.vanleeuwen@delinde.example")  # holds Privacy & Security

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -111,10 +112,10 @@ def test_the_grids_query_count_does_not_grow_with_the_matrix(client):
             assert client.get(reverse("matrix:grid")).status_code == 200
         return len(queries)
 
-    call_command("loaddemo", scale=1, stdout=None)
-    client.login(username="manager", password="beheer-demo")
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=1, stdout=None)
+    client.login(request=HttpRequest(), username="manager", password="beheer-demo")
     small = grid_queries()
-    call_command("loaddemo", scale=3, stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=3, stdout=None)
     assert Activity.objects.count() > 60 and Role.objects.count() > 25
     assert grid_queries() == small
     assert small <= 12

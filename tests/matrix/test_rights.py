@@ -1,4 +1,5 @@
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 
 from beheer.models import OrganisationSettings, Role
@@ -143,10 +144,10 @@ def test_the_rights_grid_and_person_page_queries_do_not_grow(client):
             result.append(len(queries))
         return result
 
-    call_command("loaddemo", scale=1, stdout=None)
-    client.login(username="manager", password="beheer-demo")
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=1, stdout=None)
+    client.login(request=HttpRequest(), username="manager", password="beheer-demo")
     small = counts()
-    call_command("loaddemo", scale=3, stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=3, stdout=None)
     for role in Role.objects.filter(name__startswith="Key user")[:10]:
         for right in Right.objects.all()[:5]:
             Grant.objects.get_or_create(role=role, right=right)

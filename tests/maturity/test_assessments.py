@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 
 from maturity.models import Answer, Assessment, Dimension, Response, Statement
@@ -220,13 +221,13 @@ def test_the_results_page_queries_do_not_grow_with_the_responses(client):
             assert client.get(reverse("maturity:results", args=[assessment.pk])).status_code == 200
         return len(captured)
 
-    call_command("loaddemo", scale=1, stdout=None)
-    client.login(username="manager", password="beheer-demo")
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=1, stdout=None)
+    client.login(request=HttpRequest(), username="manager", password="beheer-demo")
     small = Assessment.objects.order_by("pk").first()
     assert small.responses.count() > 10
     few = queries(small)
     Assessment.objects.all().delete()
-    call_command("loaddemo", scale=3, stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=3, stdout=None)
     large = Assessment.objects.order_by("pk").first()
     assert large.responses.count() > small.responses.count()
     assert queries(large) == few

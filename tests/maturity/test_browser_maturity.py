@@ -20,7 +20,7 @@ def test_a_key_user_fills_in_over_two_visits_and_the_manager_sees_the_chart(
 
     from django.contrib.auth import get_user_model
 
-    call_command("loaddemo", stdout=None)
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     assessment = Assessment.objects.create(
         department=Department.objects.get(name="Klantcontactcentrum"),
         name="Tussentijds 2026",

@@ -1,6 +1,7 @@
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -26,10 +27,29 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already has user accounts.",
         )
+        parser.add_argument(
+            "--allow-public-demo-passwords",
+            action="store_true",
+            help=(
+                "Load the demo accounts although DEBUG is off. Their password is public "
+                "(it is in the README) and one of them is a superuser: never on a server "
+                "that holds real data or can be reached by others."
+            ),
+        )
 
-    def handle(self, *args, scale, if_empty, **options):
+    def handle(self, *args, scale, if_empty, allow_public_demo_passwords, **options):
         if scale < 1:
             raise CommandError("--scale must be 1 or more.")
+        if not settings.DEBUG and not allow_public_demo_passwords:
+            # The demo accounts, a superuser among them, share a password that is
+            # published in the README: loading them on a production server by
+            # mistake would open it to anyone who has read it.
+            raise CommandError(
+                "Refused: DEBUG is off, so this may be a production server, and the demo "
+                "accounts (one of them a superuser) have a public password. Run it with "
+                "DEBUG=true on your own machine, or add --allow-public-demo-passwords if "
+                "you really mean it (test and benchmark servers only)."
+            )
         if if_empty and get_user_model().objects.exists():
             self.stdout.write("The database already has accounts; demo data not loaded.")
             return
