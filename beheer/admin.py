@@ -6,7 +6,7 @@ from import_export.formats import base_formats
 from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from beheer import resources, uploads
+from beheer import resources, services, uploads
 from beheer.models import (
     Assignment,
     Component,
@@ -71,7 +71,24 @@ class ImportCapsMixin:
 
 
 class RegisterAdmin(ImportCapsMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    """The register in the admin: what follows a change here follows it in the
+    application's own screens too (services.register_changed)."""
+
     search_fields = ("name",)
+
+    def save_related(self, request, form, formsets, change):
+        # After the record and its inlines (a role's assignments) are saved.
+        super().save_related(request, form, formsets, change)
+        services.register_changed(model=self.model)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.register_changed(model=self.model)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.register_changed(model=self.model)
+
     # Only the formats whose cells beheer.cells makes safe (see resources.FORMATS).
     import_formats = export_formats = resources.FORMATS
 

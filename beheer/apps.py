@@ -7,9 +7,9 @@ class BeheerConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from beheer import signals, validators
+        from beheer import data_versions, validators
 
-        signals.connect()
+        data_versions.connect()
         # Every app's models are loaded by now (Django imports them all before any
         # ready()), so this reaches the feature apps too, and any app added later.
         validators.refuse_control_characters_in_models()

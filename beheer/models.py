@@ -41,10 +41,7 @@ class OrganisationSettings(models.Model):
         default=3,
         help_text=_("More people than this with an administration right is reported."),
     )
-    # Raised on every change to the register. Cached renderings carry it in their
-    # key, so each app server recognises stale ones although caches are per process.
-    data_version = models.PositiveBigIntegerField(default=0, editable=False)
-    history = HistoricalRecords(excluded_fields=["data_version"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organisation settings")
@@ -55,13 +52,7 @@ class OrganisationSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        if not self._state.adding and "update_fields" not in kwargs:
-            # Never write back a data version read earlier: it may have moved on.
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if f.name not in ("id", "data_version")
-            ]
         super().save(*args, **kwargs)
-        self.register_changed()  # the limits change what the risk report shows
 
     @classmethod
     def load(cls) -> "OrganisationSettings":
@@ -74,9 +65,38 @@ class OrganisationSettings(models.Model):
             request._organisation_settings = cls.load()
         return request._organisation_settings
 
-    @classmethod
-    def register_changed(cls) -> None:
-        cls.objects.filter(pk=1).update(data_version=models.F("data_version") + 1)
+
+class PendingUpload(models.Model):
+    """An uploaded file between its preview and the user's confirmation: every
+    upload → preview → confirm flow of the application (beheer.uploads.pending_*).
+
+    Kept in the database, not on an app server's disk: the confirmation may
+    reach another server behind the load balancer.
+    """
+
+    kind = models.CharField(max_length=30)  # which flow: "matrix", "kpi-measurements", ...
+    # What the upload is for within its flow, e.g. the KPI whose page it came from.
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+
+    def __str__(self):
+        return self.filename
+
+
+class DataVersion(models.Model):
+    """How often the data of a scope has changed (beheer.data_versions): the
+    part of a cached result's key that makes a change visible at once."""
+
+    scope = models.CharField(max_length=30, primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.scope}: {self.version}"
 
 
 class Supplier(models.Model):

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from beheer.page_cache import cached_page
 from beheer.views import organisation as views
 from beheer.views import people, risks, settings
 
@@ -11,7 +10,7 @@ def _register(
     prefix: str, segment: str, plural_name: str, list_view, detail, create, update, delete
 ):
     return [
-        path(f"{segment}/", cached_page(list_view.as_view()), name=plural_name),
+        path(f"{segment}/", list_view.as_view(), name=plural_name),
         path(f"{segment}/nieuw/", create.as_view(), name=f"{prefix}-create"),
         path(f"{segment}/<int:pk>/", detail.as_view(), name=prefix),
         path(f"{segment}/<int:pk>/bewerken/", update.as_view(), name=f"{prefix}-update"),
@@ -86,7 +85,7 @@ urlpatterns = [
     path("rollen/<int:pk>/persoon-toewijzen/", people.role_assign, name="role-assign"),
     path("bezettingen/<int:pk>/bewerken/", people.assignment_update, name="assignment-update"),
     path("bezettingen/<int:pk>/verwijderen/", people.assignment_delete, name="assignment-delete"),
-    path("borging/", cached_page(risks.risk_report), name="risks"),
+    path("borging/", risks.risk_report, name="risks"),
     path("borging.xlsx", risks.risk_report_xlsx, name="risks-xlsx"),
     path("instellingen/", settings.organisation_settings, name="settings"),
 ]

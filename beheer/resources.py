@@ -15,7 +15,7 @@ from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 from openpyxl import Workbook
 
-from beheer import cells
+from beheer import cells, services
 from beheer.models import (
     Assignment,
     Component,
@@ -81,6 +81,11 @@ FORMATS = [XLSX, CSV]
 
 
 class _NaturalKeyResource(resources.ModelResource):
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors():
+            services.register_changed(model=self._meta.model)
+
     class Meta:
         # Validate every row first; import nothing when any row fails.
         use_transactions = True

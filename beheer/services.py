@@ -7,7 +7,8 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q
 
-from beheer.models import Assignment, OrganisationSettings, Person, Role
+from beheer import data_versions
+from beheer.models import Assignment, Person, Role
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,20 @@ def person_leave(*, person: Person, leaving_date: date) -> list[LeaveConsequence
             assignment.save(update_fields=["end_date"])
     person.leaving_date = leaving_date
     person.save(update_fields=["leaving_date"])
+    component_owner_grants_sync()
     return consequences
+
+
+# Who holds an owner role decides who may edit a component's matrix rows.
+OWNERSHIP_MODELS = (Assignment, Person, Role)
+
+
+def register_changed(*, model) -> None:
+    """What follows any change to the register, called by every screen, the admin
+    and the import that make one: the owners' edit grants follow the owner roles'
+    holders at once. (Cached results follow by themselves: beheer.data_versions.)"""
+    if model in OWNERSHIP_MODELS:
+        component_owner_grants_sync()
 
 
 def component_owner_grants_sync() -> None:
@@ -75,8 +89,8 @@ def component_owner_grants_sync() -> None:
 
     Current holders and deputies of an owner role tied to a component, when they
     have a login, may edit that component's matrix rows; nobody else keeps that
-    grant. Runs after register changes and daily (`manage.py sync_owner_grants`),
-    since assignments also end by the calendar.
+    grant. Runs after every register change (register_changed) and daily
+    (`manage.py sync_owner_grants`), since assignments also end by the calendar.
     """
     from beheer.models import ComponentUserObjectPermission
 
@@ -111,5 +125,5 @@ def component_owner_grants_sync() -> None:
         ignore_conflicts=True,
     )
     if removed or wanted - granted.keys():
-        # What owners may edit shows on cached pages: let them be rendered anew.
-        OrganisationSettings.register_changed()
+        # What owners may edit shows in cached grids: bulk writes send no signals.
+        data_versions.changed("users")

@@ -25,15 +25,21 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cached_property
+from io import BytesIO
 from xml.etree.ElementTree import ParseError
 from xml.parsers import expat
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+
+from beheer.models import PendingUpload
 
 # Fixed sanity limits of the zip check; the caps people may want to tune are settings.
 MAX_PARTS = 1000  # an .xlsx has a dozen parts; a few hundred with many sheets or images
@@ -454,3 +460,31 @@ def read_text(upload, caps: Caps, *, encoding: str = "utf-8-sig") -> str:
     check_size(upload, caps)
     upload.seek(0)
     return upload.read().decode(encoding)
+
+
+# --- Between preview and confirmation ---------------------------------------------
+
+PENDING_KEPT = timedelta(days=1)
+
+
+def pending_keep(upload, *, kind: str, user, subject_id: int | None = None) -> PendingUpload:
+    """Keep a checked upload until the user confirms it. Uploads nobody confirmed
+    are not kept longer than a day."""
+    PendingUpload.objects.filter(uploaded_at__lt=timezone.now() - PENDING_KEPT).delete()
+    upload.seek(0)
+    return PendingUpload.objects.create(
+        kind=kind,
+        subject_id=subject_id,
+        uploaded_by=user,
+        filename=getattr(upload, "name", "") or "",
+        content=upload.read(),
+    )
+
+
+def pending_get(pk: int, *, kind: str, user) -> PendingUpload:
+    """The user's own kept upload of this flow; 404 for anything else."""
+    return get_object_or_404(PendingUpload, pk=pk, kind=kind, uploaded_by=user)
+
+
+def pending_file(pending: PendingUpload) -> BytesIO:
+    return BytesIO(bytes(pending.content))

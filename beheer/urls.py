@@ -5,11 +5,10 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from beheer.access import membership_not_required
-from beheer.page_cache import cached_page
 from beheer.views import core as views
 
 urlpatterns = [
-    path("", cached_page(views.dashboard), name="dashboard"),
+    path("", views.dashboard, name="dashboard"),
     path("healthz/", views.healthz, name="healthz"),
     path(
         "login/",

@@ -41,13 +41,30 @@ class KpiAdmin(SimpleHistoryAdmin):
         services.kpi_source_changed(form.instance)
 
 
+class ChannelKpisFollowMixin:
+    """A change to channels or volumes here moves the KPIs measured from them,
+    as the application's own screens do."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.recompute_channel_kpis()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.recompute_channel_kpis()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.recompute_channel_kpis()
+
+
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin):
+class ChannelAdmin(ChannelKpisFollowMixin, SimpleHistoryAdmin):
     list_display = ("name", "is_digital", "order")
 
 
 @admin.register(ContactVolume)
-class ContactVolumeAdmin(admin.ModelAdmin):
+class ContactVolumeAdmin(ChannelKpisFollowMixin, admin.ModelAdmin):
     list_display = ("month", "channel", "service_process", "contacts")
     list_filter = ("channel", "service_process")
     date_hierarchy = "month"

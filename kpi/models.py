@@ -308,26 +308,3 @@ class Measurement(models.Model):
     def as_of(self):
         """The day the value speaks for: the end of its period, or its date."""
         return self.period_end or self.date
-
-
-class PendingUpload(models.Model):
-    """An uploaded file between its preview and the confirmation.
-
-    Kept in the database so the confirmation may reach another app server.
-    """
-
-    class Kind(models.TextChoices):
-        MEASUREMENTS = "measurements", _("Measurements")
-        VOLUMES = "volumes", _("Contact volumes")
-
-    kind = models.CharField(max_length=20, choices=Kind)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    filename = models.CharField(max_length=255)
-    content = models.BinaryField()
-
-    def __str__(self):
-        return self.filename

@@ -21,7 +21,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
-from beheer.models import OrganisationSettings
+from beheer import data_versions
 from kpi.models import Channel, ContactVolume, FactorReview, Kpi, Measurement, SuccessFactor, Theme
 
 # A measurement is "recent" for this many days after the day it speaks for:
@@ -464,9 +464,21 @@ def recompute_channel_kpis(kpis=None) -> int:
     Measurement.objects.bulk_create(created, batch_size=1000)
     Measurement.objects.bulk_update(updated, ["value", "period_end"], batch_size=1000)
     if created or updated or obsolete:
-        # Bulk writes send no signals: cached pages must still see the new values.
-        OrganisationSettings.register_changed()
+        data_versions.changed("kpi")  # bulk writes send no signals
     return len(created) + len(updated)
+
+
+@transaction.atomic
+def month_volumes_save(*, month: date, volumes: dict) -> None:
+    """Save one month's contacts per channel ({channel: contacts or None to keep});
+    the KPIs measured from the channels follow."""
+    for channel, contacts in volumes.items():
+        if contacts is None:
+            continue
+        ContactVolume.objects.update_or_create(
+            channel=channel, month=month, service_process=None, defaults={"contacts": contacts}
+        )
+    recompute_channel_kpis()
 
 
 def kpi_source_changed(kpi: Kpi) -> None:

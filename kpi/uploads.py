@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from beheer import uploads
+from beheer import data_versions, uploads
 from beheer.imports import ImportIssue
-from beheer.models import OrganisationSettings, ServiceProcess
-from beheer.signals import once_on_commit
+from beheer.models import ServiceProcess
 from beheer.validators import text_problem
 from kpi import services
 from kpi.models import Channel, ContactVolume, Kpi, Measurement
@@ -440,7 +439,7 @@ def measurement_apply(plan: MeasurementPlan, *, user) -> int:
         changed, Measurement, list(MEASUREMENT_FIELDS), batch_size=BATCH, default_user=user
     )
     if rows:
-        once_on_commit(OrganisationSettings.register_changed)
+        data_versions.changed("kpi")  # bulk writes send no signals
     return len(rows)
 
 
@@ -548,7 +547,5 @@ def volume_apply(plan: VolumePlan) -> int:
     ContactVolume.objects.bulk_create(plan.new, batch_size=1000)
     ContactVolume.objects.bulk_update([v for v, _ in plan.changed], ["contacts"], batch_size=1000)
     services.recompute_channel_kpis()
-    # Bulk writes send no signals: cached pages must still see the new figures.
-    # After the commit, as for measurements: not holding the version row meanwhile.
-    once_on_commit(OrganisationSettings.register_changed)
+    data_versions.changed("kpi")  # bulk writes send no signals
     return len(plan.new) + len(plan.changed)

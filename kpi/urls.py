@@ -1,13 +1,12 @@
 from django.urls import path
 
-from beheer.page_cache import cached_page
 from kpi import views
 
 app_name = "kpi"
 
 urlpatterns = [
-    path("", cached_page(views.dashboard), name="dashboard"),
-    path("succesfactoren/", cached_page(views.factors), name="factors"),
+    path("", views.dashboard, name="dashboard"),
+    path("succesfactoren/", views.factors, name="factors"),
     path("succesfactoren/<int:pk>/", views.factor_detail, name="factor"),
     path("succesfactoren/<int:pk>/wijzigen/", views.factor_edit, name="factor-edit"),
     path("nieuw/", views.kpi_create, name="kpi-create"),
@@ -16,8 +15,8 @@ urlpatterns = [
     path("<int:pk>/verwijderen/", views.kpi_delete, name="kpi-delete"),
     path("metingen/<int:pk>/verwijderen/", views.measurement_delete, name="measurement-delete"),
     path("metingen/uploaden/", views.measurements_upload, name="upload"),
-    path("uploads/<int:pk>/bevestigen/", views.upload_confirm, name="upload-confirm"),
-    path("kanalen/", cached_page(views.channels), name="channels"),
+    path("uploads/<str:kind>/<int:pk>/bevestigen/", views.upload_confirm, name="upload-confirm"),
+    path("kanalen/", views.channels, name="channels"),
     path("kanalen/nieuw/", views.channel_create, name="channel-create"),
     path("kanalen/<int:pk>/wijzigen/", views.channel_edit, name="channel-edit"),
     path("kanalen/maand/", views.volumes_month, name="volumes-month"),

@@ -1,17 +1,18 @@
 """Success factors, KPIs, measurements and channel statistics."""
 
 from datetime import timedelta
-from io import BytesIO
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from beheer import uploads as beheer_uploads
 from beheer.history import edit_conflict, form_version, history_entries
 from beheer.models import Department, ServiceProcess
 from beheer.xlsx import xlsx_response
@@ -28,10 +29,8 @@ from kpi.forms import (
 )
 from kpi.models import (
     Channel,
-    ContactVolume,
     Kpi,
     Measurement,
-    PendingUpload,
     SuccessFactor,
 )
 
@@ -264,13 +263,22 @@ def measurement_delete(request, pk):
 # --- Uploads ---------------------------------------------------------------------
 
 
-def _keep_pending(request, upload, kind, kpi=None) -> PendingUpload:
-    upload.seek(0)
-    # Uploads nobody confirmed are not kept longer than a day.
-    PendingUpload.objects.filter(uploaded_at__lt=timezone.now() - timedelta(days=1)).delete()
-    return PendingUpload.objects.create(
-        kind=kind, uploaded_by=request.user, kpi=kpi, filename=upload.name, content=upload.read()
-    )
+# The two upload flows of this app, as beheer.uploads keeps them between preview
+# and confirmation (and as the files to fill in are named).
+MEASUREMENTS, VOLUMES = "measurements", "volumes"
+
+
+def _pending_kind(kind: str) -> str:
+    return f"kpi-{kind}"
+
+
+def _confirmation(kind: str, pending, plan) -> dict:
+    """What the preview page needs to offer the confirmation."""
+    return {
+        "pending": pending,
+        "fingerprint": plan.fingerprint(),
+        "confirm_url": reverse("kpi:upload-confirm", args=[kind, pending.pk]),
+    }
 
 
 def _measurement_plan(request, file, kpi):
@@ -284,24 +292,29 @@ def measurements_upload(request):
     if request.GET.get("kpi", "").isdecimal():
         kpi = get_object_or_404(Kpi, pk=request.GET["kpi"])
     form = UploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "kpi": kpi, "kind": PendingUpload.Kind.MEASUREMENTS}
+    context = {"form": form, "kpi": kpi}
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         plan = _measurement_plan(request, file, kpi)
         context["plan"] = plan
         if not plan.errors and plan.has_changes:
-            pending = _keep_pending(request, file, PendingUpload.Kind.MEASUREMENTS, kpi)
-            context.update(pending=pending, fingerprint=plan.fingerprint())
+            pending = beheer_uploads.pending_keep(
+                file,
+                kind=_pending_kind(MEASUREMENTS),
+                user=request.user,
+                subject_id=kpi.pk if kpi else None,
+            )
+            context.update(_confirmation(MEASUREMENTS, pending, plan))
     return render(request, "kpi/upload_measurements.html", context)
 
 
 def upload_template(request, kind):
     """An empty file to fill in: the headings, and a row per KPI or channel for
     last month, so the upload's columns and names are right the first time."""
-    if kind not in PendingUpload.Kind.values:
+    if kind not in (MEASUREMENTS, VOLUMES):
         raise Http404
     last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
-    if kind == PendingUpload.Kind.VOLUMES:
+    if kind == VOLUMES:
         access.require(access.can_edit(request.user))
         headings = ["maand", "kanaal", "proces", "aantal"]
         rows = [(f"{last_month:%Y-%m}", c.name, "", None) for c in Channel.objects.all()]
@@ -323,31 +336,34 @@ def upload_template(request, kind):
 def volumes_upload(request):
     access.require(access.can_edit(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "kind": PendingUpload.Kind.VOLUMES}
+    context = {"form": form}
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         plan = uploads.volume_plan(file)
         context["plan"] = plan
         if not plan.errors and plan.has_changes:
-            pending = _keep_pending(request, file, PendingUpload.Kind.VOLUMES)
-            context.update(pending=pending, fingerprint=plan.fingerprint())
+            pending = beheer_uploads.pending_keep(
+                file, kind=_pending_kind(VOLUMES), user=request.user
+            )
+            context.update(_confirmation(VOLUMES, pending, plan))
     return render(request, "kpi/upload_volumes.html", context)
 
 
 @require_POST
-def upload_confirm(request, pk):
-    pending = get_object_or_404(
-        PendingUpload.objects.select_related("kpi"), pk=pk, uploaded_by=request.user
-    )
-    content = BytesIO(bytes(pending.content))
-    if pending.kind == PendingUpload.Kind.VOLUMES:
+def upload_confirm(request, kind, pk):
+    if kind not in (MEASUREMENTS, VOLUMES):
+        raise Http404
+    pending = beheer_uploads.pending_get(pk, kind=_pending_kind(kind), user=request.user)
+    content = beheer_uploads.pending_file(pending)
+    if kind == VOLUMES:
         access.require(access.can_edit(request.user))
         plan = uploads.volume_plan(content)
         template, context = "kpi/upload_volumes.html", {}
     else:
         access.require(access.can_upload_measurements(request.user))
-        plan = _measurement_plan(request, content, pending.kpi)
-        template, context = "kpi/upload_measurements.html", {"kpi": pending.kpi}
+        kpi = Kpi.objects.filter(pk=pending.subject_id).first() if pending.subject_id else None
+        plan = _measurement_plan(request, content, kpi)
+        template, context = "kpi/upload_measurements.html", {"kpi": kpi}
     if plan.errors or plan.fingerprint() != request.POST.get("fingerprint"):
         messages.warning(
             request, _("The data has changed since the preview. Check the changes again.")
@@ -359,14 +375,12 @@ def upload_confirm(request, pk):
                 **context,
                 "form": UploadForm(),
                 "plan": plan,
-                "pending": pending if not plan.errors else None,
-                "fingerprint": plan.fingerprint(),
-                "kind": pending.kind,
+                **(_confirmation(kind, pending, plan) if not plan.errors else {}),
             },
         )
     try:
         with transaction.atomic():
-            if pending.kind == PendingUpload.Kind.VOLUMES:
+            if kind == VOLUMES:
                 count = uploads.volume_apply(plan)
             else:
                 count = uploads.measurement_apply(plan, user=request.user)
@@ -378,15 +392,13 @@ def upload_confirm(request, pk):
                 "Upload the file again."
             ),
         )
-        return redirect(
-            "kpi:volumes-upload" if pending.kind == PendingUpload.Kind.VOLUMES else "kpi:upload"
-        )
+        return redirect("kpi:volumes-upload" if kind == VOLUMES else "kpi:upload")
     pending.delete()
     messages.success(request, _("Saved: %(count)s rows.") % {"count": count})
-    if pending.kind == PendingUpload.Kind.VOLUMES:
+    if kind == VOLUMES:
         return redirect("kpi:channels")
-    if pending.kpi_id:
-        return redirect("kpi:kpi", pk=pending.kpi_id)
+    if pending.subject_id:
+        return redirect("kpi:kpi", pk=pending.subject_id)
     return redirect("kpi:dashboard")
 
 
@@ -422,7 +434,10 @@ def channel_create(request):
         None,
         title=_("New channel"),
     )
-    return redirect("kpi:channels") if saved else page
+    if not saved:
+        return page
+    services.recompute_channel_kpis()  # a digital channel counts in the digital share
+    return redirect("kpi:channels")
 
 
 def channel_edit(request, pk):
@@ -435,7 +450,10 @@ def channel_edit(request, pk):
         channel,
         title=_("Edit channel"),
     )
-    return redirect("kpi:channels") if saved else page
+    if not saved:
+        return page
+    services.recompute_channel_kpis()  # e.g. a channel now counted as digital
+    return redirect("kpi:channels")
 
 
 def volumes_month(request):
@@ -445,16 +463,7 @@ def volumes_month(request):
     form = MonthVolumesForm(request.POST or None, channels=channel_list)
     if request.method == "POST" and form.is_valid():
         month = form.cleaned_data["month"]
-        with transaction.atomic():
-            for channel, contacts in form.volumes().items():
-                if contacts is None:
-                    continue
-                ContactVolume.objects.update_or_create(
-                    channel=channel,
-                    month=month,
-                    service_process=None,
-                    defaults={"contacts": contacts},
-                )
+        services.month_volumes_save(month=month, volumes=form.volumes())
         messages.success(
             request, _("The contacts of %(month)s have been saved.") % {"month": f"{month:%Y-%m}"}
         )

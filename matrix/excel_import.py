@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from beheer import uploads
 from beheer.imports import ImportIssue
-from beheer.models import Component, OrganisationSettings, Role
+from beheer.models import Component, Role
 from beheer.validators import text_problem
 from matrix import excel
 from matrix.models import Activity, Grant, Responsibility, Right
@@ -329,7 +329,6 @@ def import_apply(plan: ImportPlan) -> None:
     """Write a checked plan in one transaction; refuse if a cell moved on meanwhile."""
     if plan.errors:
         raise ValueError("a plan with errors cannot be applied")
-    OrganisationSettings.register_changed()  # lock order: settings row, then cells
     activity_ids = {activity.pk for activity, _role, _old, _new in plan.changed_cells}
     cells = {
         (cell.activity_id, cell.role_id): cell

@@ -91,24 +91,6 @@ class MatrixVersion(models.Model):
         return reverse("matrix:version", args=[self.pk])
 
 
-class PendingImport(models.Model):
-    """An uploaded workbook between its preview and the manager's confirmation.
-
-    Kept in the database, not on an app server's disk: the confirmation may
-    reach another server behind the load balancer.
-    """
-
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    filename = models.CharField(max_length=255)
-    content = models.BinaryField()
-
-    def __str__(self):
-        return self.filename
-
-
 class Right(models.Model):
     """A permission inside a governed application, e.g. "Klantdossier inzien"."""
 

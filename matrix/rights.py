@@ -156,7 +156,6 @@ def grant_set(*, right: Right, role: Role, value: str, expected: str) -> GrantRe
     """Give or take `right` from `role` ("✓" or ""), unless the cell moved on."""
     if value not in ("", GRANTED):
         raise ValueError(f"not a grant value: {value!r}")
-    OrganisationSettings.register_changed()  # same lock order as the beheermatrix
     grant = Grant.objects.select_for_update().filter(right=right, role=role).first()
     current = GRANTED if grant else ""
     if current != expected:

@@ -1,18 +1,14 @@
 """Pages of the autorisatiematrix: the grid with its grant saves, and per right."""
 
-from hashlib import md5
-
 from django import forms
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from beheer.cache import cached
 from beheer.models import Component, OrganisationSettings, Role
 from matrix import access
 from matrix.models import Right
@@ -59,30 +55,12 @@ def rights_grid_page(request):
     user = request.user
     edit_all = access.can_edit_all(user)
     editable_ids = set() if edit_all else access.editable_component_ids(user)
-    key = (
-        "rights-grid:"
-        + md5(
-            "|".join(
-                map(
-                    str,
-                    (
-                        OrganisationSettings.for_request(request).data_version,
-                        get_language(),
-                        timezone.localdate(),
-                        edit_all,
-                        sorted(editable_ids),
-                        component.pk if component else "",
-                    ),
-                )
-            ).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+
+    def rights_table():
         grid = rights_grid(
             editable_component_ids=editable_ids, edit_all=edit_all, component=component
         )
-        cached = render_to_string(
+        return render_to_string(
             "matrix/_rights_table.html",
             {
                 "grid": grid,
@@ -90,12 +68,18 @@ def rights_grid_page(request):
                 "any_editable": any(row.editable for row in grid.rows),
             },
         )
-        cache.set(key, cached)
+
+    table = cached(
+        "rights-grid-table",
+        rights_table,
+        scopes=("rights", "register"),
+        vary=(edit_all, sorted(editable_ids), component.pk if component else None),
+    )
     return render(
         request,
         "matrix/rights.html",
         {
-            "grid_table": mark_safe(cached),
+            "grid_table": mark_safe(table),
             "components": Component.objects.all(),
             "selected_component": component,
         },

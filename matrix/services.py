@@ -6,7 +6,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from beheer.models import OrganisationSettings
 from matrix.models import Activity, MatrixVersion, Responsibility
 from matrix.selectors import CODES, matrix_snapshot
 
@@ -27,9 +26,6 @@ def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResul
     """
     if code not in ("", *CODES):
         raise ValueError(f"not a RACI code: {code!r}")
-    # Lock order settings row -> cells, the same in every writer, so that two
-    # transactions never wait for each other in a circle.
-    OrganisationSettings.register_changed()
     # The whole row, locked: the answer needs its codes for the row's check.
     row = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
     codes = {role_id: cell.code for role_id, cell in row.items()}
@@ -74,7 +70,6 @@ def row_set(*, activity: Activity, codes: dict, expected: dict) -> None:
     to the other cells stand; when a cell the user changed no longer holds what
     the form showed (`expected`), nothing is written at all.
     """
-    OrganisationSettings.register_changed()  # same lock order as cell_set
     existing = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
     current = {role: existing[role.pk].code if role.pk in existing else "" for role in codes}
     moved_on = [

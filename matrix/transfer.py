@@ -1,8 +1,5 @@
 """Views for the Excel round trip: export for the MT, import with preview."""
 
-from datetime import timedelta
-from io import BytesIO
-
 from django import forms
 from django.contrib import messages
 from django.http import Http404
@@ -12,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from beheer import uploads
 from beheer.models import OrganisationSettings
 from beheer.xlsx import xlsx_response
 from matrix import access, excel, excel_import
-from matrix.models import MatrixVersion, PendingImport
+from matrix.models import MatrixVersion
 from matrix.selectors import matrix_snapshot
 
 
@@ -45,6 +43,9 @@ class UploadForm(forms.Form):
     )
 
 
+PENDING_KIND = "matrix"
+
+
 def _require_importer(request):
     access.require(access.can_edit_all(request.user), _("Only managers may import the matrix."))
 
@@ -59,14 +60,7 @@ def import_upload(request):
         plan = excel_import.import_plan(upload)
         context["plan"] = plan
         if not plan.errors and plan.has_changes:
-            upload.seek(0)
-            # Uploads nobody confirmed are not kept longer than a day.
-            PendingImport.objects.filter(
-                uploaded_at__lt=timezone.now() - timedelta(days=1)
-            ).delete()
-            pending = PendingImport.objects.create(
-                uploaded_by=request.user, filename=upload.name, content=upload.read()
-            )
+            pending = uploads.pending_keep(upload, kind=PENDING_KIND, user=request.user)
             context.update(pending=pending, fingerprint=plan.fingerprint())
     return render(request, "matrix/import.html", context)
 
@@ -74,8 +68,8 @@ def import_upload(request):
 @require_POST
 def import_confirm(request, pk):
     _require_importer(request)
-    pending = get_object_or_404(PendingImport, pk=pk, uploaded_by=request.user)
-    plan = excel_import.import_plan(BytesIO(bytes(pending.content)))
+    pending = uploads.pending_get(pk, kind=PENDING_KIND, user=request.user)
+    plan = excel_import.import_plan(uploads.pending_file(pending))
     if plan.errors or plan.fingerprint() != request.POST.get("fingerprint"):
         # The matrix changed since the preview: show what the file would do now.
         messages.warning(

@@ -1,12 +1,11 @@
 from django.urls import path
 
-from beheer.page_cache import cached_page
 from matrix import mutations_views, reviews_views, rights_views, transfer, versions, views
 
 app_name = "matrix"
 
 urlpatterns = [
-    path("", cached_page(views.grid), name="grid"),
+    path("", views.grid, name="grid"),
     path("cel/", views.cell, name="cell"),
     path("afdrukken/", views.grid_print, name="print"),
     path("per-persoon/", views.by_person, name="by-person"),
@@ -17,7 +16,7 @@ urlpatterns = [
     path("versies/", versions.version_list, name="versions"),
     path("versies/vergelijken/", versions.version_compare, name="compare"),
     path("versies/<int:pk>/", versions.version_detail, name="version"),
-    path("autorisaties/", cached_page(rights_views.rights_grid_page), name="rights"),
+    path("autorisaties/", rights_views.rights_grid_page, name="rights"),
     path("autorisaties/cel/", rights_views.grant_cell, name="grant-cell"),
     path("autorisaties/rechten/<int:pk>/", rights_views.right_detail, name="right"),
     path("autorisaties/mutaties/", mutations_views.mutations, name="mutations"),

@@ -1,20 +1,16 @@
 """The beheermatrix pages: the grid and its cell saves, tasks, the by-person view,
 the print view and JSON. Versions and the Excel round trip live in their own modules."""
 
-from hashlib import md5
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from beheer.models import Assignment, Component, OrganisationSettings
+from beheer.cache import cached
+from beheer.models import Assignment, Component
 from matrix import access, services
 from matrix.forms import ActivityForm, CellForm, row_form_class
 from matrix.models import Activity
@@ -51,31 +47,12 @@ def grid(request):
     user = request.user
     edit_all = access.can_edit_all(user)
     editable_ids = set() if edit_all else access.editable_component_ids(user)
-    key = (
-        "matrix-grid:"
-        + md5(
-            "|".join(
-                map(
-                    str,
-                    (
-                        OrganisationSettings.for_request(request).data_version,
-                        get_language(),
-                        timezone.localdate(),  # holders "today"
-                        edit_all,
-                        sorted(editable_ids),
-                        component.pk if component else "",
-                        only_invalid,
-                    ),
-                )
-            ).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+
+    def grid_table():
         matrix = matrix_grid(
             editable_component_ids=editable_ids, edit_all=edit_all, component=component
         )
-        cached = render_to_string(
+        return render_to_string(
             "matrix/_grid_table.html",
             {
                 "grid": matrix,
@@ -84,12 +61,20 @@ def grid(request):
                 "only_invalid": only_invalid,
             },
         )
-        cache.set(key, cached)
+
+    # The table depends on the matrix, the holders (register) and what this
+    # viewer may edit: a few entries per matrix version, not one per user.
+    table = cached(
+        "matrix-grid-table",
+        grid_table,
+        scopes=("matrix", "register"),
+        vary=(edit_all, sorted(editable_ids), component.pk if component else None, only_invalid),
+    )
     return render(
         request,
         "matrix/grid.html",
         {
-            "grid_table": mark_safe(cached),
+            "grid_table": mark_safe(table),
             "components": Component.objects.all(),
             "selected_component": component,
             "only_invalid": only_invalid,

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from beheer.page_cache import cached_page
 from maturity import views
 
 app_name = "maturity"
@@ -13,7 +12,7 @@ urlpatterns = [
     path("<int:pk>/heropenen/<int:response_pk>/", views.reopen, name="reopen"),
     path("<int:pk>/publiceren/", views.publish, name="publish"),
     path("<int:pk>/openen-sluiten/", views.toggle_open, name="toggle-open"),
-    path("<int:pk>/resultaten/", cached_page(views.results), name="results"),
+    path("<int:pk>/resultaten/", views.results, name="results"),
     path("<int:pk>/resultaten.json", views.results_json, name="results-json"),
     path("<int:pk>/resultaten.xlsx", views.results_xlsx, name="results-xlsx"),
     path("vergelijken/", views.compare, name="compare"),

@@ -19,6 +19,7 @@ def _assign(request, *, person=None, role=None):
     form = AssignmentForm(request.POST or None, person=person, role=role)
     if request.method == "POST" and form.is_valid():
         assignment = form.save()
+        services.register_changed(model=Assignment)
         messages.success(
             request,
             _("%(person)s is now %(kind)s of %(role)s.")
@@ -50,6 +51,7 @@ def assignment_update(request, pk):
     form = AssignmentForm(request.POST or None, instance=assignment)
     if request.method == "POST" and form.is_valid():
         form.save()
+        services.register_changed(model=Assignment)
         messages.success(request, _("The assignment has been saved."))
         return redirect(assignment.role)
     return render(
@@ -65,6 +67,7 @@ def assignment_delete(request, pk):
     assignment = get_object_or_404(Assignment.objects.select_related("person", "role"), pk=pk)
     back = assignment.person if request.POST.get("back") == "person" else assignment.role
     assignment.delete()
+    services.register_changed(model=Assignment)
     messages.success(
         request,
         _("%(person)s no longer has the role %(role)s.")

@@ -1,26 +1,19 @@
 """Generic list, form and delete views shared by the register's models."""
 
-from hashlib import md5
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.db.models import ProtectedError, deletion
 from django.forms import Form
 from django.http import HttpResponseRedirect
-from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from simple_history.models import HistoricalChanges
 
+from beheer import services
 from beheer.access import can_edit_register, require_register_editor
 from beheer.history import edit_conflict, form_version, history_entries
-from beheer.models import OrganisationSettings
 
 
 class EditorRequiredMixin:
@@ -58,24 +51,10 @@ class RegisterContextMixin:
 
 
 class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
-    """A filterable, sortable table whose rendering is cached until the register changes."""
+    """A filterable, sortable, paginated table of one register model."""
 
     template_name = "beheer/register_list.html"
     empty_help: str = ""
-
-    def get(self, request, *args, **kwargs):
-        cached = cache.get(self._listing_key())
-        if cached is None:
-            return super().get(request, *args, **kwargs)
-        # Filters and table are rendered already: skip building them.
-        register_is_empty, listing = cached
-        context = {
-            **self.register_names(),
-            "register_is_empty": register_is_empty,
-            "listing": listing,
-            "empty_help": self.empty_help,
-        }
-        return TemplateResponse(request, self.template_name, context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -87,23 +66,7 @@ class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
             not context["is_filtered"] and context["table"].paginator.count == 0
         )
         context["empty_help"] = self.empty_help
-        context["listing"] = render_to_string(
-            f"{self.template_name}#listing", context, request=self.request
-        )
-        cache.set(self._listing_key(), (context["register_is_empty"], context["listing"]))
         return context
-
-    def _listing_key(self) -> str:
-        request = self.request
-        parts = (
-            self.url_prefix,
-            OrganisationSettings.for_request(request).data_version,
-            get_language(),
-            can_edit_register(request.user),
-            timezone.localdate().isoformat(),  # roles "in force today"
-            request.get_full_path(),
-        )
-        return "register-list:" + md5("|".join(map(str, parts)).encode()).hexdigest()
 
 
 class RegisterDetailView(RegisterContextMixin, DetailView):
@@ -137,6 +100,7 @@ class RegisterCreateView(EditorRequiredMixin, RegisterContextMixin, CreateView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        services.register_changed(model=self.model)
         messages.success(self.request, _("%(object)s has been added.") % {"object": self.object})
         return response
 
@@ -149,6 +113,7 @@ class RegisterUpdateView(
     def form_valid(self, form):
         response = super().form_valid(form)
         if not form.errors:
+            services.register_changed(model=self.model)
             messages.success(
                 self.request, _("%(object)s has been saved.") % {"object": self.object}
             )
@@ -211,5 +176,6 @@ class RegisterDeleteView(EditorRequiredMixin, RegisterContextMixin, DeleteView):
                 _("%(object)s is still in use and cannot be deleted.") % {"object": name},
             )
             return HttpResponseRedirect(self.object.get_absolute_url())
+        services.register_changed(model=self.model)
         messages.success(self.request, _("%(object)s has been deleted.") % {"object": name})
         return HttpResponseRedirect(self.get_success_url())

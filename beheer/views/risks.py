@@ -1,17 +1,16 @@
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from beheer.cache import cached
 from beheer.models import OrganisationSettings
 from beheer.risks import knowledge_risks
 from beheer.xlsx import write_table, write_title, xlsx_response
 
 
 def risk_report(request):
-    # Computed only when the cached rendering is missing or stale.
-    report = SimpleLazyObject(knowledge_risks)
+    report = cached("risk-report", knowledge_risks, scopes=("register",))
     return render(request, "beheer/risks.html", {"report": report, "today": timezone.localdate()})
 
 

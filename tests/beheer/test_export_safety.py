@@ -257,7 +257,8 @@ def test_csv_fields_lose_control_characters_and_then_get_the_quote():
 # Data written around the forms (a data migration, raw SQL, an old import) cannot
 # break a download for everyone: every workbook drops the control characters.
 
-BAD = "\x0b\x07\x1b\x00\ufffe"
+# No NUL among them: PostgreSQL text cannot hold it at all (SQLite can).
+BAD = "\x0b\x07\x1b\x01\ufffe"
 
 
 def _workbook_from(response):

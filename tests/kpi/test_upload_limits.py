@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from beheer.models import OrganisationSettings
+from beheer.data_versions import versions
+from beheer.models import PendingUpload
 from kpi import services, uploads
-from kpi.models import Channel, ContactVolume, Measurement, PendingUpload
+from kpi.models import Channel, ContactVolume, Kpi, Measurement
 from tests import hostile_files as hostile
 
 LAST_DAY = services.date_window(today=timezone.localdate())[1]  # a year from today
@@ -154,14 +155,12 @@ def test_a_large_confirmation_writes_in_batches(
     preview = client.post(
         url, {"file": SimpleUploadedFile("m.csv", _measurements_file(kpi, count))}
     )
-    pending, fingerprint = preview.context["pending"], preview.context["fingerprint"]
+    confirm_url, fingerprint = preview.context["confirm_url"], preview.context["fingerprint"]
 
     # In batches: on SQLite about a hundred rows a query (it takes 999 parameters),
     # on PostgreSQL 500. Row by row this was four queries or more a row.
     with django_assert_max_num_queries(20 + count // 25):
-        response = client.post(
-            reverse("kpi:upload-confirm", args=[pending.pk]), {"fingerprint": fingerprint}
-        )
+        response = client.post(confirm_url, {"fingerprint": fingerprint})
 
     assert response.status_code == 302
     assert kpi.measurements.filter(note="upload").count() == count
@@ -171,30 +170,33 @@ def test_a_large_confirmation_writes_in_batches(
     assert history.filter(history_type="~").count() == count // 2
 
 
-def test_the_data_version_is_raised_once_after_the_commit(
-    kpi, personas, django_capture_on_commit_callbacks
-):
-    """Raised inside the transaction, it would lock the row every save in every app
-    raises, and hold them all up for as long as the upload takes to write."""
+def _version_writes(queries) -> list[str]:
+    return [q["sql"] for q in queries if "update" in q["sql"].lower() and "dataversion" in q["sql"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kpi_version_is_raised_once_after_the_commit(personas):
+    """Raised inside the transaction, it would lock the version row for as long
+    as the upload takes to write, and hold up every other save of KPI data."""
+    # Transactional tests run on an emptied database: no fixtures built on seeded data.
+    kpi = Kpi.objects.create(name="Reparatieverzoeken via het portaal", unit="%")
     plan = uploads.measurement_plan(
         io.BytesIO(_measurements_file(kpi, 20)), kpi=kpi, allowed_kpis=None
     )
-    before = OrganisationSettings.load().data_version
+    before = versions(["kpi", "matrix"])
 
-    with (
-        CaptureQueriesContext(connection) as queries,
-        django_capture_on_commit_callbacks() as callbacks,
-    ):
+    with CaptureQueriesContext(connection) as queries:
         uploads.measurement_apply(plan, user=personas.manager)
 
-    assert not [q for q in queries if "organisationsettings" in q["sql"].lower()]
-    assert OrganisationSettings.load().data_version == before
-    for callback in callbacks:
-        callback()
-    assert OrganisationSettings.load().data_version == before + 1
+    # The bump is the very last statement: after the transaction's COMMIT.
+    writes = [i for i, q in enumerate(queries) if "dataversion" in q["sql"]]
+    commit = max(i for i, q in enumerate(queries) if q["sql"].upper().startswith("COMMIT"))
+    assert len(_version_writes(queries)) == 1
+    assert min(writes) > commit
+    assert versions(["kpi", "matrix"]) == {**before, "kpi": before["kpi"] + 1}
 
 
-def test_cached_pages_show_a_confirmed_upload(client_as, kpi, django_capture_on_commit_callbacks):
+def test_the_dashboard_shows_a_confirmed_upload_at_once(client_as, kpi):
     client = client_as("manager")
     assert 'data-status="no_data"' in client.get(reverse("kpi:dashboard")).content.decode()
     last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -203,35 +205,29 @@ def test_cached_pages_show_a_confirmed_upload(client_as, kpi, django_capture_on_
         reverse("kpi:upload"), {"file": SimpleUploadedFile("m.csv", text.encode())}
     )
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("kpi:upload-confirm", args=[preview.context["pending"].pk]),
-            {"fingerprint": preview.context["fingerprint"]},
-        )
+    client.post(preview.context["confirm_url"], {"fingerprint": preview.context["fingerprint"]})
 
-    client.get(reverse("kpi:dashboard"))  # shows the message "Saved", so is not cached
+    client.get(reverse("kpi:dashboard"))  # shows the message "Saved"
     page = client.get(reverse("kpi:dashboard")).content.decode()
     assert 'data-status="on_track"' in page and 'data-status="no_data"' not in page
 
 
-def test_a_volume_upload_raises_the_data_version_after_the_commit_too(
-    db, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+def test_a_volume_upload_raises_the_kpi_version_after_the_commit_too():
+    Channel.objects.create(name="Telefoon")
+    Channel.objects.create(name="Balie")
     text = "maand;kanaal;aantal\n2026-09;Telefoon;600\n2026-09;Balie;40\n"
     plan = uploads.volume_plan(io.BytesIO(text.encode()))
-    before = OrganisationSettings.load().data_version
+    before = versions(["kpi"])["kpi"]
 
-    with (
-        CaptureQueriesContext(connection) as queries,
-        django_capture_on_commit_callbacks() as callbacks,
-    ):
+    with CaptureQueriesContext(connection) as queries:
         uploads.volume_apply(plan)
 
-    assert not [q for q in queries if "organisationsettings" in q["sql"].lower()]
+    commit = max(i for i, q in enumerate(queries) if q["sql"].upper().startswith("COMMIT"))
+    writes = [i for i, q in enumerate(queries) if "dataversion" in q["sql"]]
     assert ContactVolume.objects.count() == 2
-    for callback in callbacks:
-        callback()
-    assert OrganisationSettings.load().data_version == before + 1
+    assert writes and min(writes) > commit
+    assert versions(["kpi"])["kpi"] == before + 1
 
 
 def test_a_note_with_a_control_character_is_refused_per_cell(client_as, kpi):

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from beheer.models import PendingUpload
 from kpi.models import (
     Channel,
     ContactVolume,
     FactorReview,
     Kpi,
     Measurement,
-    PendingUpload,
     SuccessFactor,
 )
 from tests.personas import ALL_PERSONAS
@@ -43,7 +43,7 @@ def _upload_and_confirm(client, url, file):
     context = preview.context
     assert not context["plan"].errors, [str(e) for e in context["plan"].errors]
     return client.post(
-        reverse("kpi:upload-confirm", args=[context["pending"].pk]),
+        context["confirm_url"],
         {"fingerprint": context["fingerprint"]},
     )
 
@@ -388,7 +388,7 @@ def test_a_confirmation_after_a_change_shows_the_preview_again(client_as, kpi):
     )
     Measurement.objects.create(kpi=kpi, date=date(2026, 10, 1), value=Decimal(10))
     response = client.post(
-        reverse("kpi:upload-confirm", args=[preview.context["pending"].pk]),
+        preview.context["confirm_url"],
         {"fingerprint": preview.context["fingerprint"]},
     )
     assert response.status_code == 200
@@ -401,7 +401,7 @@ def test_another_users_pending_upload_cannot_be_confirmed(client_as, kpi):
         reverse("kpi:upload"), {"file": _csv(f"kpi;datum;waarde\n{kpi.name};2026-10;70\n")}
     )
     response = client_as("beheerder").post(
-        reverse("kpi:upload-confirm", args=[preview.context["pending"].pk]),
+        preview.context["confirm_url"],
         {"fingerprint": preview.context["fingerprint"]},
     )
     assert response.status_code == 404 and not Measurement.objects.exists()
@@ -650,10 +650,10 @@ def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
     user = getattr(personas, "manager" if persona == "anonymous" else persona)
     file = f"kpi;datum;waarde\n{kpi.name};2026-10;70\n".encode()
     measurements = PendingUpload.objects.create(
-        kind=PendingUpload.Kind.MEASUREMENTS, uploaded_by=user, filename="m.csv", content=file
+        kind="kpi-measurements", uploaded_by=user, filename="m.csv", content=file
     )
     volumes = PendingUpload.objects.create(
-        kind=PendingUpload.Kind.VOLUMES,
+        kind="kpi-volumes",
         uploaded_by=user,
         filename="v.csv",
         content=b"maand;kanaal;aantal\n2026-10;Telefoon;5\n",
@@ -666,11 +666,13 @@ def test_confirming_an_upload_per_persona(client_as, personas, kpi, persona):
         content = io.BytesIO(bytes(pending.content))
         plan = (
             uploads.volume_plan(content)
-            if pending.kind == "volumes"
+            if pending.kind == "kpi-volumes"
             else uploads.measurement_plan(content, kpi=None, allowed_kpis=None)
         )
+        kind = pending.kind.removeprefix("kpi-")
         return client.post(
-            reverse("kpi:upload-confirm", args=[pending.pk]), {"fingerprint": plan.fingerprint()}
+            reverse("kpi:upload-confirm", args=[kind, pending.pk]),
+            {"fingerprint": plan.fingerprint()},
         ).status_code
 
     got = (confirm(measurements), confirm(volumes))

@@ -7,10 +7,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from beheer.models import Role
+from beheer.models import PendingUpload, Role
 from matrix import excel
 from matrix.excel_import import import_plan
-from matrix.models import Activity, PendingImport, Responsibility
+from matrix.models import Activity, Responsibility
 from tests import hostile_files as hostile
 
 
@@ -54,7 +54,7 @@ def test_hostile_files_are_refused_quickly_and_clearly(client_as, matrix, case):
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not PendingImport.objects.exists()
+    assert not PendingUpload.objects.exists()
     assert list(Responsibility.objects.values_list("activity", "role", "code")) == before
 
 

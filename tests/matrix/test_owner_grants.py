@@ -1,7 +1,9 @@
 """Component owners get the right to edit their rows from their assignments."""
 
+from django.urls import reverse
+
 from beheer.models import Component, Person, Role
-from beheer.services import component_owner_grants_sync, person_leave
+from beheer.services import component_owner_grants_sync
 from tests.beheer.makers import assign, days
 
 
@@ -18,22 +20,40 @@ def test_a_current_owner_with_a_login_may_edit_the_components_rows(personas, db)
     assert not personas.key_user.has_perm("beheer.edit_matrix_rows", other)
 
 
-def test_the_grant_follows_assignments_after_commit(
-    personas, db, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        component = Component.objects.create(name="Portaal")
-        role = Role.objects.create(name="Eigenaar Portaal", kind="owner", component=component)
-        person = Person.objects.create(name="Olga", user=personas.key_user)
-        assign(person, role, start=days(-30))
-    assert personas.key_user.has_perm("beheer.edit_matrix_rows", component)
+def test_the_grant_follows_assignments_made_in_the_application(client_as, personas):
+    component = Component.objects.create(name="Portaal")
+    role = Role.objects.create(name="Eigenaar Portaal", kind="owner", component=component)
+    person = Person.objects.create(name="Olga", user=personas.key_user)
+    manager = client_as("manager")
 
-    person_leave(person=person, leaving_date=days(-1))
-    # In production the commit runs it; the test transaction never commits.
-    component_owner_grants_sync()
+    manager.post(
+        reverse("beheer:role-assign", args=[role.pk]),
+        {"person": person.pk, "kind": "holder", "start_date": days(-30).isoformat()},
+    )
+    assert _fresh(personas.key_user).has_perm("beheer.edit_matrix_rows", component)
 
-    fresh = type(personas.key_user).objects.get(pk=personas.key_user.pk)  # no perm cache
-    assert not fresh.has_perm("beheer.edit_matrix_rows", component)
+    manager.post(
+        reverse("beheer:person-leave", args=[person.pk]),
+        {"leaving_date": days(-1).isoformat(), "confirm": "1"},
+    )
+    assert not _fresh(personas.key_user).has_perm("beheer.edit_matrix_rows", component)
+
+
+def test_the_grant_follows_assignments_made_in_the_admin(client_as, personas):
+    component = Component.objects.create(name="Portaal")
+    role = Role.objects.create(name="Eigenaar Portaal", kind="owner", component=component)
+    person = Person.objects.create(name="Olga", user=personas.key_user)
+
+    client_as("beheerder").post(
+        reverse("admin:beheer_assignment_add"),
+        {"person": person.pk, "role": role.pk, "kind": "holder", "start_date": days(-30)},
+    )
+
+    assert _fresh(personas.key_user).has_perm("beheer.edit_matrix_rows", component)
+
+
+def _fresh(user):
+    return type(user).objects.get(pk=user.pk)  # no permission cache
 
 
 def test_other_roles_give_no_grant(personas, db):

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from beheer import data_versions, services
+
 DEMO_APPS = ("beheer", "matrix", "maturity", "kpi")
 
 
@@ -62,4 +64,8 @@ class Command(BaseCommand):
                 summary = import_module(f"{app}.demo").load(scale=scale)
                 for what, count in summary.items():
                     self.stdout.write(f"{app}: {what}: {count}")
+            # The demo writes in bulk, which sends no signals: say what changed.
+            services.component_owner_grants_sync()
+            for scope in data_versions.SCOPES:
+                data_versions.changed(scope)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
