@@ -187,4 +187,3 @@ def test_access_checks_run_on_every_request_even_for_a_cached_result(client_as, 
     personas.manager.groups.clear()
 
     assert client.get(reverse("matrix:grid")).status_code == 403
-
