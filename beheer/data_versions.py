@@ -15,6 +15,7 @@ service that makes them calls `changed(scope)` itself. A test checks that
 every model of the project belongs to a scope or is listed as unversioned.
 """
 
+from contextvars import ContextVar
 from functools import partial
 
 from django.apps import apps
@@ -72,9 +73,31 @@ SCOPES: dict[str, tuple[str, ...]] = {
 UNVERSIONED = {"beheer.DataVersion", "beheer.PendingUpload"}
 
 
+# The versions as this request read them: one query for all scopes, however many
+# cached results a page uses (see VersionsPerRequest). None outside a request.
+_request_versions: ContextVar[dict | None] = ContextVar("request_versions", default=None)
+
+
+class VersionsPerRequest:
+    """Middleware: each request reads the versions once, at its first use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_versions.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_versions.reset(token)
+
+
 def changed(scope: str) -> None:
     """Raise `scope`'s version when the current transaction commits (at once
     outside a transaction), once however many records the transaction wrote."""
+    memo = _request_versions.get()
+    if memo:
+        memo.clear()  # this request wrote: read the versions again when asked
     connection = transaction.get_connection()
     if not connection.in_atomic_block or _never_commits(connection):
         _raise(scope)
@@ -101,11 +124,26 @@ def _raise(scope: str) -> None:
 _BUMPS = {scope: partial(_raise, scope) for scope in SCOPES}
 
 
+def has_pending_changes() -> bool:
+    """Whether the current transaction wrote data whose version is not raised yet:
+    a result computed now must not be stored under the old version (it might
+    be rolled back, and it is not what others see)."""
+    connection = transaction.get_connection()
+    bumps = set(_BUMPS.values())
+    return any(entry[1] in bumps for entry in connection.run_on_commit)
+
+
 def versions(scopes) -> dict[str, int]:
     from beheer.models import DataVersion
 
-    found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
-    return {scope: found.get(scope, 0) for scope in scopes}
+    memo = _request_versions.get()
+    if memo is None:  # outside a request: read what is asked
+        found = dict(DataVersion.objects.filter(scope__in=scopes).values_list("scope", "version"))
+        return {scope: found.get(scope, 0) for scope in scopes}
+    if not memo:
+        memo.update(DataVersion.objects.values_list("scope", "version"))
+        memo.setdefault("_read", 1)  # not empty even when no scope has a row yet
+    return {scope: memo.get(scope, 0) for scope in scopes}
 
 
 def scope_of(model) -> str | None:

@@ -60,9 +60,14 @@ class OrganisationSettings(models.Model):
 
     @classmethod
     def for_request(cls, request) -> "OrganisationSettings":
-        """The settings, read once per request."""
+        """The settings as every page shows them (header, footer): from the cache
+        while the register has not changed."""
+        from beheer.cache import cached
+
         if not hasattr(request, "_organisation_settings"):
-            request._organisation_settings = cls.load()
+            request._organisation_settings = cached(
+                "organisation-settings", cls.load, scopes=("register",)
+            )
         return request._organisation_settings
 
 

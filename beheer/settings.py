@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "beheer.middleware.ContentSecurityPolicyMiddleware",
+    "beheer.data_versions.VersionsPerRequest",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "beheer.middleware.PreferredLanguageMiddleware",

@@ -63,6 +63,8 @@ SUITES = {
         20,
         [
             Page("healthz", "/healthz/", None),
+            # The floor for any page: the layout with nothing in it.
+            Page("empty page", "/bench/empty-page/", "manager"),
             Page("dashboard", "/", "manager", target_ratio=0.2, cold_ratio=0.15),
             Page(
                 "people list",

@@ -187,3 +187,35 @@ def test_access_checks_run_on_every_request_even_for_a_cached_result(client_as, 
     personas.manager.groups.clear()
 
     assert client.get(reverse("matrix:grid")).status_code == 403
+
+
+def test_a_page_reads_the_versions_once_however_many_results_it_uses(client_as, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("mt")
+    client.get(reverse("beheer:risks"))  # fill the cache
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("beheer:risks"))  # the settings and the report, both cached
+
+    assert sum("dataversion" in q["sql"] for q in queries) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_result_computed_inside_a_writing_transaction_is_not_stored():
+    calls = []
+
+    def count():
+        calls.append(1)
+        return Activity.objects.count()
+
+    with transaction.atomic():
+        Activity.objects.create(title="Nog niet vastgelegd", theme="T", order=1)
+        cached("count", count, scopes=("matrix",))
+        cached("count", count, scopes=("matrix",))
+    assert len(calls) == 2  # uncommitted data: never stored for others
+
+    cached("count", count, scopes=("matrix",))
+    cached("count", count, scopes=("matrix",))
+    assert len(calls) == 3  # committed and versioned: stored once, then reused
