@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
@@ -8,20 +9,18 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from beheer import groups
-from beheer.models import Component, Person, Role
+from beheer.cache import cached
+from beheer.counting import counts
+from beheer.models import Component, OrganisationSettings, Person, Role
 from beheer.navigation import SECTIONS
-from beheer.risks import knowledge_risks
-from kpi import services as kpi_services
-from matrix.models import Activity
-from matrix.mutations import mutations_list
-from matrix.rights import rights_grid
-from matrix.selectors import code_map, row_problems
+from beheer.risks import RuleCount, knowledge_risk_counts
+from kpi import summary as kpi_summary
+from matrix import summary as matrix_summary
 
 
 @require_GET
@@ -39,67 +38,100 @@ def healthz(request):
 
 
 def dashboard(request):
+    """Counts from every area, each from a few count queries and cached until
+    its area changes (the pages themselves show what the counts stand for).
+    Cached values hold plain strings: lazy translations are slow to unpickle."""
+    today = timezone.localdate()
+    config = OrganisationSettings.for_request(request)
+    return render(
+        request,
+        "beheer/dashboard.html",
+        {
+            "group_rows": cached("dashboard-groups", _group_rows, scopes=("users",)),
+            "register_counts": cached("dashboard-register", _register_counts, scopes=("register",)),
+            "matrix_counts": [
+                *cached("dashboard-tasks", _task_counts, scopes=("matrix",)),
+                *cached(
+                    "dashboard-rights",
+                    partial(_rights_counts, today=today, max_admins=config.max_admin_holders),
+                    scopes=("rights", "register"),
+                ),
+            ],
+            "kpi_counts": cached(
+                "dashboard-kpi", partial(_kpi_counts, today=today), scopes=("kpi",)
+            ),
+            "risks": cached(
+                "dashboard-risks",
+                partial(_risk_counts, today=today, config=config),
+                scopes=("register",),
+            ),
+            "feature_sections": SECTIONS[1:],
+            "today": today,
+        },
+    )
+
+
+def _group_rows() -> list[tuple]:
     counts = dict(
         Group.objects.filter(name__in=groups.ALL)
         .annotate(members=Count("user", distinct=True))
         .values_list("name", "members")
     )
-    group_rows = [(name, groups.DESCRIPTIONS[name], counts.get(name, 0)) for name in groups.ALL]
+    return [(name, str(groups.DESCRIPTIONS[name]), counts.get(name, 0)) for name in groups.ALL]
 
-    def register_counts():
-        return [
-            (_("Components"), Component.objects.count(), reverse("beheer:components")),
-            (_("Roles"), Role.objects.count(), reverse("beheer:roles")),
-            (_("People"), Person.objects.filter(is_active=True).count(), reverse("beheer:people")),
-        ]
 
-    def matrix_counts():
-        tasks = Activity.objects.count()
-        codes = code_map()
-        # Tasks without any code are not in `codes`, and break the rules too.
-        invalid = sum(1 for row in codes.values() if row_problems(row.values()))
-        invalid += tasks - len(codes)
-        flagged = len(rights_grid(editable_component_ids=set(), edit_all=False).flagged_rows)
-        open_changes = sum(
-            entry.open_count
-            for entry in mutations_list(since=timezone.localdate() - timedelta(days=30))
-        )
-        return [
-            (_("tasks in the management matrix"), tasks, reverse("matrix:grid")),
-            (_("tasks that break the rules"), invalid, reverse("matrix:grid") + "?invalid=1"),
-            (_("rights that need attention"), flagged, reverse("matrix:rights")),
-            (_("changes to rights still to do"), open_changes, reverse("matrix:mutations")),
-        ]
-
-    def kpi_counts():
-        today = timezone.localdate()
-        rows = kpi_services.kpi_rows(today=today)
-        checklist = kpi_services.factor_checklist(today=today)
-        dashboard_url = reverse("kpi:dashboard")
-        return [
-            (
-                _("of %(total)s success factors present or anchored") % {"total": checklist.total},
-                checklist.in_place,
-                reverse("kpi:factors"),
-                "factors",
-            ),
-            *(
-                (label, count, dashboard_url, status)
-                for status, label, count in kpi_services.status_counts(rows)
-            ),
-        ]
-
-    return render(
-        request,
-        "beheer/dashboard.html",
-        {
-            "group_rows": group_rows,
-            "matrix_counts": SimpleLazyObject(matrix_counts),
-            "kpi_counts": SimpleLazyObject(kpi_counts),
-            "feature_sections": SECTIONS[1:],
-            # Both are counted only when the cached rendering is missing or stale.
-            "register_counts": SimpleLazyObject(register_counts),
-            "risks": SimpleLazyObject(knowledge_risks),
-            "today": timezone.localdate(),
-        },
+def _register_counts() -> list[tuple]:
+    number = counts(
+        components=Component.objects.all(),
+        roles=Role.objects.all(),
+        people=Person.objects.filter(is_active=True),
     )
+    return [
+        (_("Components"), number["components"], reverse("beheer:components")),
+        (_("Roles"), number["roles"], reverse("beheer:roles")),
+        (_("People"), number["people"], reverse("beheer:people")),
+    ]
+
+
+def _task_counts() -> list[tuple]:
+    tasks, invalid = matrix_summary.task_counts()
+    grid = reverse("matrix:grid")
+    return [
+        (_("tasks in the management matrix"), tasks, grid),
+        (_("tasks that break the rules"), invalid, grid + "?invalid=1"),
+    ]
+
+
+def _rights_counts(*, today, max_admins: int) -> list[tuple]:
+    flagged = matrix_summary.flagged_right_count(today=today, max_admins=max_admins)
+    open_changes = matrix_summary.open_right_change_count(
+        since=today - timedelta(days=30), today=today
+    )
+    return [
+        (_("rights that need attention"), flagged, reverse("matrix:rights")),
+        (_("changes to rights still to do"), open_changes, reverse("matrix:mutations")),
+    ]
+
+
+def _risk_counts(*, today, config) -> list[RuleCount]:
+    return [
+        RuleCount(rule.key, str(rule.title), rule.count)
+        for rule in knowledge_risk_counts(today=today, config=config)
+    ]
+
+
+def _kpi_counts(*, today) -> list[tuple]:
+    total, in_place = kpi_summary.factor_counts()
+    dashboard_url = reverse("kpi:dashboard")
+    return [
+        (
+            _("of %(total)s success factors present or anchored") % {"total": total},
+            in_place,
+            reverse("kpi:factors"),
+            "factors",
+        ),
+        *(
+            (str(label), count, dashboard_url, status)
+            for status, label, count in kpi_summary.kpi_status_counts(today=today)
+        ),
+    ]

@@ -1,9 +1,13 @@
 """Generic list, form and delete views shared by the register's models."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.db.models import ProtectedError, deletion
 from django.forms import Form
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
@@ -13,6 +17,7 @@ from simple_history.models import HistoricalChanges
 
 from beheer import services
 from beheer.access import can_edit_register, require_register_editor
+from beheer.cache import cached
 from beheer.history import edit_conflict, form_version, history_entries
 
 
@@ -51,10 +56,44 @@ class RegisterContextMixin:
 
 
 class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
-    """A filterable, sortable, paginated table of one register model."""
+    """A filterable, sortable, paginated table of one register model.
+
+    The page's content (navigation, heading, filters and table) is rendered
+    once per register version, language, day, query string and editing right
+    (beheer.cache); the layout around it, and the access check, on every request."""
 
     template_name = "beheer/register_list.html"
     empty_help: str = ""
+
+    def get(self, request, *args, **kwargs):
+        can_edit = can_edit_register(request.user)
+        content = cached(
+            f"register-list:{self.url_prefix}",
+            partial(self._content, can_edit),
+            scopes=("register",),
+            vary=(request.META.get("QUERY_STRING", ""), can_edit),
+        )
+        context = {
+            "verbose_name_plural": self.model._meta.verbose_name_plural,
+            "content": content,
+            "view": self,
+            # The table and filters when built now (not from the cache), for tests.
+            **getattr(self, "listing_context", {}),
+        }
+        return TemplateResponse(request, self.template_name, context)
+
+    def _content(self, can_edit: bool) -> str:
+        # What FilterView.get does, then the content rendered without running
+        # the context processors; it needs only these two of their values.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        context.update(request=self.request, can_edit_register=can_edit, empty_help=self.empty_help)
+        self.listing_context = {"table": context["table"], "filter": self.filterset}
+        return render_to_string(f"{self.template_name}#content", context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -65,7 +104,6 @@ class RegisterListView(RegisterContextMixin, SingleTableMixin, FilterView):
         context["register_is_empty"] = (
             not context["is_filtered"] and context["table"].paginator.count == 0
         )
-        context["empty_help"] = self.empty_help
         return context
 
 

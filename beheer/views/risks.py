@@ -1,8 +1,13 @@
+from functools import partial
+
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from beheer.access import can_edit_register
 from beheer.cache import cached
 from beheer.models import OrganisationSettings
 from beheer.risks import knowledge_risks
@@ -10,13 +15,47 @@ from beheer.xlsx import write_table, write_title, xlsx_response
 
 
 def risk_report(request):
-    report = cached("risk-report", knowledge_risks, scopes=("register",))
-    return render(request, "beheer/risks.html", {"report": report, "today": timezone.localdate()})
+    # The report is the same for every reader: rendered once per register
+    # version, language, day and editing right (the navigation shows the
+    # settings to editors); the layout around it on every request.
+    config = OrganisationSettings.for_request(request)
+    can_edit = can_edit_register(request.user)
+    report_html = cached(
+        "risk-report",
+        partial(_report_html, request, config, can_edit),
+        scopes=("register",),
+        vary=(can_edit,),
+    )
+    return render(request, "beheer/risks.html", {"report_html": report_html})
+
+
+def _report_html(request, config, can_edit: bool) -> str:
+    report = knowledge_risks(config=config)
+    # The rows of findings are joined here, not looped over in the template.
+    sections = [
+        (
+            rule,
+            format_html_join(
+                "",
+                '<tr><th scope="row">{}</th><td>{}</td><td><a href="{}">{}</a></td></tr>',
+                ((f.subject, f.detail, f.fix_url, f.fix_label) for f in rule.findings),
+            ),
+        )
+        for rule in report.rules
+    ]
+    # Without running the context processors: the navigation needs only these.
+    context = {
+        "report": report,
+        "sections": sections,
+        "request": request,
+        "can_edit_register": can_edit,
+    }
+    return render_to_string("beheer/risks.html#report", context)
 
 
 def risk_report_xlsx(request):
-    report = knowledge_risks()
-    organisation = OrganisationSettings.load()
+    organisation = OrganisationSettings.for_request(request)
+    report = knowledge_risks(config=organisation)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Knowledge risks")[:31]

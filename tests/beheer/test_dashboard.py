@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -48,10 +50,148 @@ def test_its_query_count_does_not_grow_with_the_data(
     call_command("loaddemo", allow_public_demo_passwords=True, scale=scale, stdout=None)
     client = client_as("manager")
 
-    # Cold cache: it gathers counts from every module; a fixed number nonetheless.
-    with django_assert_max_num_queries(35):
+    # Cold cache: it counts in every area; a fixed number of count queries nonetheless.
+    with django_assert_max_num_queries(17):
         response = client.get(reverse("dashboard"))
     assert response.status_code == 200
+
+
+def _tick_and_review_some_changes():
+    """Ticks and review outcomes, which the demo data has none of."""
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from matrix.models import Grant, MutationTick, ReviewAnswer, ReviewRound
+    from matrix.mutations import mutation_tick, mutations_list
+
+    user = User.objects.first()
+    entries = mutations_list(since=makers.days(-30))
+    for entry in entries[::2]:
+        for mutation in entry.mutations[::2]:
+            mutation_tick(
+                person=entry.person,
+                right=mutation.right,
+                action=mutation.action,
+                occasion=mutation.occasion,
+                user=user,
+                done=True,
+            )
+    review = ReviewRound.objects.create(name="Ronde", deadline=makers.today())
+    grants = Grant.objects.select_related("right").order_by("pk")[:6]
+    for number, grant in enumerate(grants):
+        person = makers.person(f"Beoordeeld {number}")
+        decision = ["revoke", "change", "keep"][number % 3]
+        ReviewAnswer.objects.create(
+            round=review, person=person, right=grant.right, decision=decision
+        )
+    review.closed_at = timezone.now()
+    review.save()
+    answer = ReviewAnswer.objects.filter(decision="revoke").first()
+    MutationTick.objects.create(
+        person=answer.person, right=answer.right, action="revoke", occasion=f"review:{review.pk}"
+    )
+
+
+@pytest.mark.parametrize("scale", [1, 3])
+def test_its_counts_are_those_of_the_pages_they_link_to(db, scale):
+    """The dashboard counts with count queries; the pages compute the full lists."""
+    from beheer.risks import knowledge_risk_counts, knowledge_risks
+    from kpi import services as kpi_services
+    from kpi import summary as kpi_summary
+    from matrix import summary as matrix_summary
+    from matrix.mutations import mutations_list
+    from matrix.rights import rights_grid
+    from matrix.selectors import matrix_grid
+
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=scale, stdout=None)
+    _tick_and_review_some_changes()
+    today = makers.today()
+    since = makers.days(-30)
+
+    grid = matrix_grid(editable_component_ids=set(), edit_all=False)
+    assert matrix_summary.task_counts() == (len(grid.rows), len(grid.invalid_rows))
+    rights = rights_grid(editable_component_ids=set(), edit_all=False)
+    assert matrix_summary.flagged_right_count(today=today) == len(rights.flagged_rows)
+    changes = mutations_list(since=since)
+    open_changes = sum(entry.open_count for entry in changes)
+    assert 0 < open_changes < sum(len(entry.mutations) for entry in changes)
+    assert matrix_summary.open_right_change_count(since=since, today=today) == open_changes
+    checklist = kpi_services.factor_checklist(today=today)
+    assert kpi_summary.factor_counts() == (checklist.total, checklist.in_place)
+    statuses = kpi_services.status_counts(kpi_services.kpi_rows(today=today))
+    assert kpi_summary.kpi_status_counts(today=today) == statuses
+    assert [(r.key, r.count) for r in knowledge_risk_counts()] == [
+        (r.key, r.count) for r in knowledge_risks().rules
+    ]
+
+
+def test_the_rights_count_follows_every_flag(db, empty_register):
+    from matrix import summary as matrix_summary
+    from matrix.models import Grant, Right
+    from matrix.rights import rights_grid
+
+    component = makers.component()
+    internal, external = makers.person("Intern"), makers.person("Extern", is_external=True)
+    staff, contractors = makers.role("Medewerkers"), makers.role("Inhuur")
+    makers.assign(internal, staff)
+    makers.assign(external, contractors)
+    admins = makers.role("Beheerders")
+    for number in range(4):  # one more than the organisation allows
+        makers.assign(makers.person(f"Beheerder {number}"), admins)
+    ended = makers.role("Vroeger")
+    makers.assign(internal, ended, start=makers.days(-60), end=makers.days(-1))
+
+    def right(name, sensitivity, *roles):
+        right = Right.objects.create(component=component, name=name, sensitivity=sensitivity)
+        for role in roles:
+            Grant.objects.create(right=right, role=role)
+
+    right("Niemand", "normal")
+    right("Alleen vroeger", "normal", ended)
+    right("Persoonsgegevens intern", "personal_data", staff)
+    right("Persoonsgegevens extern", "personal_data", staff, contractors)
+    right("Beheer", "admin", admins)
+    right("Beheer weinig", "admin", staff)
+
+    flagged = rights_grid(editable_component_ids=set(), edit_all=False).flagged_rows
+    assert {row.right.name for row in flagged} == {
+        "Niemand",
+        "Alleen vroeger",
+        "Persoonsgegevens extern",
+        "Beheer",
+    }
+    assert matrix_summary.flagged_right_count(today=makers.today()) == len(flagged)
+
+
+def test_a_second_visit_reads_the_counts_from_the_cache(client_as, django_assert_max_num_queries):
+    client = client_as("mt")
+    client.get(reverse("dashboard"))
+
+    # Session, user, groups and the data versions; no counting.
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_a_change_in_one_area_recounts_that_area_only(client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kpi.models import Kpi
+
+    def without_data(content: str) -> int:
+        return int(re.search(r'data-kpi-count="no_data">(\d+)<', content)[1])
+
+    client = client_as("mt")
+    before = without_data(client.get(reverse("dashboard")).content.decode())
+
+    Kpi.objects.create(name="Nieuwe KPI")
+    with CaptureQueriesContext(connection) as queries:
+        after = without_data(client.get(reverse("dashboard")).content.decode())
+
+    assert after == before + 1
+    tables = " ".join(query["sql"] for query in queries)
+    assert "kpi_kpi" in tables
+    assert "matrix_" not in tables and "beheer_assignment" not in tables
 
 
 def test_it_shows_the_knowledge_risk_counts(client_as, empty_register):
@@ -91,3 +231,20 @@ def test_it_counts_what_needs_doing_in_the_matrices(client_as, empty_register):
     assert f"<strong>{tasks}</strong> taken in de beheermatrix" in content
     invalid = tasks - 1  # only "Geldig" keeps the rules; the defaults were removed with roles
     assert f"<strong>{invalid}</strong> taken die niet aan de regels voldoen" in content
+
+
+def test_several_counts_take_one_query(db, django_assert_num_queries):
+    from beheer.counting import counts
+    from beheer.models import Person, Supplier
+
+    makers.person("Actief")
+    makers.person("Weg", is_active=False)
+
+    with django_assert_num_queries(1):
+        number = counts(
+            active=Person.objects.filter(is_active=True),
+            everyone=Person.objects.all(),
+            suppliers=Supplier.objects.all(),  # none: a count of 0, not a missing row
+        )
+
+    assert number == {"active": 1, "everyone": 2, "suppliers": 0}

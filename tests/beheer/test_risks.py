@@ -121,3 +121,35 @@ def test_a_complete_register_has_no_findings():
     assign(makers.person("Vervanger"), role, kind="deputy")
 
     assert knowledge_risks().total == 0
+
+
+def test_the_report_comes_from_the_cache_the_second_time(client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    makers.role("Vacante rol")
+    client = client_as("mt")
+    client.get(reverse("beheer:risks"))
+
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(reverse("beheer:risks")).content.decode()
+
+    assert "Vacante rol" in content
+    assert not [q for q in queries if "beheer_role" in q["sql"]]
+
+
+def test_only_editors_see_the_settings_link_also_from_the_cache(client_as):
+    from django.urls import reverse
+
+    makers.role("Vacante rol")
+    settings = reverse("beheer:settings")
+    manager, reader = client_as("manager"), client_as("mt")
+
+    first = manager.get(reverse("beheer:risks")).content.decode()
+    for_the_reader = reader.get(reverse("beheer:risks")).content.decode()
+    again = manager.get(reverse("beheer:risks")).content.decode()
+
+    assert settings in first and settings in again
+    assert settings not in for_the_reader
+    assert "Vacante rol" in for_the_reader
