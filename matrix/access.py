@@ -48,6 +48,15 @@ def can_edit_activity(user, activity) -> bool:
     return activity.component_id in editable_component_ids(user)
 
 
+def can_edit_row(user, model, pk: int) -> bool:
+    """Whether `user` may edit row `pk` of a grid (a task, a right: `model`),
+    known only by its id, as in a cell save: no query for those who edit all."""
+    if can_edit_all(user):
+        return True
+    editable = editable_component_ids(user)
+    return bool(editable) and model.objects.filter(pk=pk, component_id__in=editable).exists()
+
+
 def can_read_mutations(user) -> bool:
     return in_any_group(user, groups.BEHEERDERS, groups.MANAGERS, groups.EIGENAREN, groups.MT)
 

@@ -1,18 +1,44 @@
 from django import forms
 
-from beheer.models import Component, Role
+from beheer.models import Component
 from matrix import access
 from matrix.models import Activity
+from matrix.rights import GRANTED
 from matrix.selectors import CODES
 
 CODE_CHOICES = [("", "—"), *[(code, code) for code in CODES]]
 
 
 class CellForm(forms.Form):
-    activity = forms.ModelChoiceField(queryset=Activity.objects.only("id", "title", "component_id"))
-    role = forms.ModelChoiceField(queryset=Role.objects.only("id", "name"))
+    """One cell save. The task and the role are ids: the save itself finds out
+    whether they exist, so a save reads no more than its row."""
+
+    activity = forms.IntegerField(min_value=1)
+    role = forms.IntegerField(min_value=1)
     code = forms.ChoiceField(choices=CODE_CHOICES, required=False)
     expected = forms.ChoiceField(choices=CODE_CHOICES, required=False)
+
+
+class GrantCellForm(forms.Form):
+    """One grant save in the autorisatiematrix, like a CellForm."""
+
+    right = forms.IntegerField(min_value=1)
+    role = forms.IntegerField(min_value=1)
+    code = forms.ChoiceField(choices=[("", ""), (GRANTED, GRANTED)], required=False)
+    expected = forms.ChoiceField(choices=[("", ""), (GRANTED, GRANTED)], required=False)
+
+
+class GridFilterForm(forms.Form):
+    """The grids' filters, ?component= and ?invalid=1. A value that fits no
+    component shows the whole grid, as an unfiltered address does."""
+
+    component = forms.ModelChoiceField(queryset=Component.objects.all(), required=False)
+    invalid = forms.BooleanField(required=False)
+
+    def filters(self) -> tuple[Component | None, bool]:
+        """(component or None, only rows that break the rules)."""
+        self.is_valid()
+        return self.cleaned_data.get("component"), self.cleaned_data.get("invalid", False)
 
 
 class ActivityForm(forms.ModelForm):

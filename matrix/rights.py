@@ -5,14 +5,22 @@ of queries; `grant_set` changes one cell the way `services.cell_set` does.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from beheer.models import Assignment, OrganisationSettings, Role
+from beheer.models import Assignment, OrganisationSettings
 from matrix.models import Grant, Right
-from matrix.selectors import Column, people_names, roles_with_people
+from matrix.selectors import (
+    Column,
+    column_groups,
+    current_assignments,
+    role_columns,
+    roles_with_people,
+)
+from matrix.services import NoSuchCell
 
 GRANTED = "✓"
 
@@ -29,12 +37,11 @@ class Holder:
     roles: list = field(default_factory=list)  # (role, assignment kind)
 
 
-@dataclass
+@dataclass(slots=True)
 class RightRow:
     right: Right
-    cells: list[tuple[Role, str]]  # (role, GRANTED or "")
+    values: list[str]  # one per column, in column order: GRANTED or ""
     editable: bool
-    holders: list[Holder]
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -57,17 +64,21 @@ def _holders(roles, granted_role_ids) -> list[Holder]:
     return sorted(holders.values(), key=lambda h: h.person.name)
 
 
-def right_flags(right: Right, holders: list[Holder], max_admins: int) -> list[str]:
+def _flags(sensitivity: str, holders: int, any_external: bool, max_admins: int) -> list[str]:
     flags = []
     if not holders:
         flags.append("unheld")
-    if right.sensitivity == Right.Sensitivity.PERSONAL_DATA and any(
-        h.person.is_external for h in holders
-    ):
+    if sensitivity == Right.Sensitivity.PERSONAL_DATA and any_external:
         flags.append("external_personal_data")
-    if right.sensitivity == Right.Sensitivity.ADMIN and len(holders) > max_admins:
+    if sensitivity == Right.Sensitivity.ADMIN and holders > max_admins:
         flags.append("too_many_admins")
     return flags
+
+
+def right_flags(right: Right, holders: list[Holder], max_admins: int) -> list[str]:
+    return _flags(
+        right.sensitivity, len(holders), any(h.person.is_external for h in holders), max_admins
+    )
 
 
 @dataclass
@@ -76,22 +87,26 @@ class RightsGrid:
     columns: list[Column]
     groups: list[tuple[str, list[RightRow]]]  # per component
 
-    @property
+    @cached_property
     def rows(self) -> list[RightRow]:
         return [row for _name, rows in self.groups for row in rows]
 
-    @property
+    @cached_property
     def flagged_rows(self) -> list[RightRow]:
         return [row for row in self.rows if row.flags]
 
 
-def rights_grid(*, editable_component_ids, edit_all: bool, component=None) -> RightsGrid:
-    role_kinds = dict(Role.Kind.choices)
-    roles = list(roles_with_people())
-    columns = [
-        Column(r, people_names(r, Assignment.Kind.HOLDER), people_names(r, Assignment.Kind.DEPUTY))
-        for r in roles
-    ]
+def rights_grid(
+    *, editable_component_ids, edit_all: bool, component=None, max_admins: int | None = None
+) -> RightsGrid:
+    """The grid as the page shows it; `component` narrows the rows. `max_admins`:
+    the organisation's setting, when the caller has it already."""
+    assignments = current_assignments()
+    columns = role_columns(assignments)
+    role_ids = [column.role.pk for column in columns]
+    people: dict[int, list[tuple[int, bool]]] = {}  # role id -> (person id, external)
+    for role_id, _kind, person_id, _name, external in assignments:
+        people.setdefault(role_id, []).append((person_id, external))
     rights = Right.objects.select_related("component")
     if component is not None:
         rights = rights.filter(component=component)
@@ -101,24 +116,36 @@ def rights_grid(*, editable_component_ids, edit_all: bool, component=None) -> Ri
     used_roles = set().union(*granted_roles.values())
     for column in columns:
         column.has_codes = column.role.pk in used_roles
-    max_admins = OrganisationSettings.load().max_admin_holders
+    if max_admins is None:
+        max_admins = OrganisationSettings.load().max_admin_holders
     groups: dict[str, list[RightRow]] = {}
     for right in rights:
         granted = granted_roles.get(right.pk, set())
-        holders = _holders(roles, granted)
+        holders = {person for role_id in granted for person in people.get(role_id, ())}
+        any_external = any(external for _person, external in holders)
         groups.setdefault(right.component.name, []).append(
             RightRow(
                 right=right,
-                cells=[(r, GRANTED if r.pk in granted else "") for r in roles],
+                values=[GRANTED if role_id in granted else "" for role_id in role_ids],
                 editable=edit_all or right.component_id in editable_component_ids,
-                holders=holders,
-                flags=right_flags(right, holders, max_admins),
+                flags=_flags(right.sensitivity, len(holders), any_external, max_admins),
             )
         )
-    column_groups: dict[str, list[Column]] = {}
-    for column in columns:
-        column_groups.setdefault(str(role_kinds[column.role.kind]), []).append(column)
-    return RightsGrid(list(column_groups.items()), columns, list(groups.items()))
+    return RightsGrid(column_groups(columns), columns, list(groups.items()))
+
+
+def right_flags_now(right_id: int, max_admins: int) -> list[str]:
+    """The flags of one right as it is now, for the answer to a grant save: two
+    plain queries instead of every holder with their roles."""
+    right = Right.objects.filter(pk=right_id).order_by()  # no join for the list's order
+    sensitivity = right.values_list("sensitivity", flat=True).first()
+    holders = set(
+        Assignment.objects.current()
+        .filter(role__grants__right_id=right_id)
+        .values_list("person_id", "person__is_external")
+    )
+    any_external = any(external for _person, external in holders)
+    return _flags(sensitivity, len(holders), any_external, max_admins)
 
 
 def right_holders(right: Right) -> list[Holder]:
@@ -151,12 +178,25 @@ class GrantResult:
     value: str  # GRANTED or ""
 
 
-@transaction.atomic
-def grant_set(*, right: Right, role: Role, value: str, expected: str) -> GrantResult:
-    """Give or take `right` from `role` ("✓" or ""), unless the cell moved on."""
+def grant_set(*, right_id: int, role_id: int, value: str, expected: str) -> GrantResult:
+    """Give or take a right from a role ("✓" or ""), unless the cell moved on; the
+    way `services.cell_set` sets a code, and like it raises NoSuchCell when a new
+    grant's right or role does not exist."""
     if value not in ("", GRANTED):
         raise ValueError(f"not a grant value: {value!r}")
-    grant = Grant.objects.select_for_update().filter(right=right, role=role).first()
+    try:
+        return _grant_write(right_id=right_id, role_id=role_id, value=value, expected=expected)
+    except IntegrityError:
+        # Refused by the database, as in cell_set: granted by someone else
+        # meanwhile, or the right or role is gone.
+        if not Grant.objects.filter(right_id=right_id, role_id=role_id).exists():
+            raise NoSuchCell from None
+        return GrantResult(saved=False, value=GRANTED)
+
+
+@transaction.atomic
+def _grant_write(*, right_id: int, role_id: int, value: str, expected: str) -> GrantResult:
+    grant = Grant.objects.select_for_update().filter(right_id=right_id, role_id=role_id).first()
     current = GRANTED if grant else ""
     if current != expected:
         return GrantResult(saved=False, value=current)
@@ -164,10 +204,6 @@ def grant_set(*, right: Right, role: Role, value: str, expected: str) -> GrantRe
         return GrantResult(saved=True, value=current)
     if grant:
         grant.delete()
-        return GrantResult(saved=True, value="")
-    try:
-        with transaction.atomic():
-            Grant.objects.create(right=right, role=role)
-    except IntegrityError:
-        return GrantResult(saved=False, value=GRANTED)  # granted by someone else meanwhile
-    return GrantResult(saved=True, value=GRANTED)
+    else:
+        Grant.objects.create(right_id=right_id, role_id=role_id)
+    return GrantResult(saved=True, value=value)

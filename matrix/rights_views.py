@@ -1,6 +1,5 @@
 """Pages of the autorisatiematrix: the grid with its grant saves, and per right."""
 
-from django import forms
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -11,86 +10,53 @@ from django.views.decorators.http import require_POST
 from beheer.cache import cached
 from beheer.models import Component, OrganisationSettings, Role
 from matrix import access
+from matrix.forms import GrantCellForm, GridFilterForm
 from matrix.models import Right
-from matrix.render import cell_html, cell_save_response, group_rows_html, row_html
+from matrix.render import cell_save_response, grid_head_html, rights_body_html
 from matrix.rights import (
-    GRANTED,
     RIGHT_FLAGS,
-    RightRow,
     grant_set,
     right_flags,
+    right_flags_now,
     right_holders,
     rights_grid,
 )
-from matrix.views import selected_component
-
-VALUES = [("", ""), (GRANTED, GRANTED)]
-
-
-def _right_row(row: RightRow, first_editable: bool) -> str:
-    right = row.right
-    return row_html(
-        row_id=f"right-{right.pk}",
-        key=right.pk,
-        title=right.name,
-        note=str(right.get_sensitivity_display()) if right.sensitivity != "normal" else "",
-        edit_url=None,
-        detail_url=right.get_absolute_url(),
-        problems=row.flag_labels,
-        cells=[
-            cell_html(
-                value,
-                row.editable,
-                0 if first_editable and i == 0 else -1,
-                "granted" if value else "",
-            )
-            for i, (_role, value) in enumerate(row.cells)
-        ],
-        editable=row.editable,
-    )
+from matrix.services import NoSuchCell
+from matrix.views import grid_viewer
 
 
 def rights_grid_page(request):
-    component = selected_component(request)
-    user = request.user
-    edit_all = access.can_edit_all(user)
-    editable_ids = set() if edit_all else access.editable_component_ids(user)
+    component, _only_invalid = GridFilterForm(request.GET).filters()
+    edit_all, editable_ids = grid_viewer(request)
 
-    def rights_table():
+    def content():
         grid = rights_grid(
-            editable_component_ids=editable_ids, edit_all=edit_all, component=component
+            editable_component_ids=editable_ids,
+            edit_all=edit_all,
+            component=component,
+            # The request has the settings already, for the page's header.
+            max_admins=OrganisationSettings.for_request(request).max_admin_holders,
         )
         return render_to_string(
-            "matrix/_rights_table.html",
+            "matrix/_rights_content.html",
             {
                 "grid": grid,
-                "body": group_rows_html(grid.groups, len(grid.columns) + 2, _right_row),
+                "head": grid_head_html(grid, _("Right")),
+                "body": rights_body_html(grid),
                 "any_editable": any(row.editable for row in grid.rows),
+                "components": Component.objects.values_list("pk", "name"),
+                "selected_component": component,
             },
         )
 
-    table = cached(
-        "rights-grid-table",
-        rights_table,
+    # Like the beheermatrix: keyed by the data and the viewer's rights.
+    html = cached(
+        "rights-grid",
+        content,
         scopes=("rights", "register"),
         vary=(edit_all, sorted(editable_ids), component.pk if component else None),
     )
-    return render(
-        request,
-        "matrix/rights.html",
-        {
-            "grid_table": mark_safe(table),
-            "components": Component.objects.all(),
-            "selected_component": component,
-        },
-    )
-
-
-class GrantCellForm(forms.Form):
-    right = forms.ModelChoiceField(queryset=Right.objects.only("id", "name", "component_id"))
-    role = forms.ModelChoiceField(queryset=Role.objects.only("id", "name"))
-    code = forms.ChoiceField(choices=VALUES, required=False)
-    expected = forms.ChoiceField(choices=VALUES, required=False)
+    return render(request, "matrix/rights.html", {"content": mark_safe(html)})
 
 
 @require_POST
@@ -99,30 +65,34 @@ def grant_cell(request):
     form = GrantCellForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Invalid request."), status=400)
-    right, role = form.cleaned_data["right"], form.cleaned_data["role"]
-    access.require(
-        access.can_edit_all(request.user)
-        or right.component_id in access.editable_component_ids(request.user)
-    )
-    result = grant_set(
-        right=right,
-        role=role,
-        value=form.cleaned_data["code"],
-        expected=form.cleaned_data["expected"],
-    )
-    holders = right_holders(right)
-    flags = right_flags(right, holders, OrganisationSettings.load().max_admin_holders)
+    right_id, role_id = form.cleaned_data["right"], form.cleaned_data["role"]
+    access.require(access.can_edit_row(request.user, Right, right_id))
+    try:
+        result = grant_set(
+            right_id=right_id,
+            role_id=role_id,
+            value=form.cleaned_data["code"],
+            expected=form.cleaned_data["expected"],
+        )
+    except NoSuchCell:
+        return HttpResponse(_("Invalid request."), status=400)
+    if result.saved:
+        message = ""
+    else:
+        right = get_object_or_404(Right, pk=right_id)
+        role = get_object_or_404(Role, pk=role_id)
+        message = _(
+            "Someone else changed this grant (%(right)s / %(role)s) after you opened the page. "
+            "Your change has not been saved."
+        ) % {"right": right.name, "role": role.name}
+    max_admins = OrganisationSettings.for_request(request).max_admin_holders
     return cell_save_response(
         value=result.value,
         css="granted" if result.value else "",
-        row_id=f"right-{right.pk}",
-        problems=[str(RIGHT_FLAGS[f]) for f in flags],
+        row_id=f"right-{right_id}",
+        problems=[str(RIGHT_FLAGS[f]) for f in right_flags_now(right_id, max_admins)],
         saved=result.saved,
-        message=_(
-            "Someone else changed this grant (%(right)s / %(role)s) after you opened the page. "
-            "Your change has not been saved."
-        )
-        % {"right": right.name, "role": role.name},
+        message=message,
     )
 
 

@@ -5,6 +5,9 @@ Everything here runs a fixed number of queries, whatever the matrix size.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import repeat
+from typing import NamedTuple
 
 from django.db.models import Case, Prefetch, Value, When
 from django.utils import timezone
@@ -48,10 +51,21 @@ class Column:
         return self.has_codes and not self.holders
 
 
-@dataclass
+class Task(NamedTuple):
+    """A grid row's task as plain values: hundreds of model instances (and their
+    components) would cost more than building the whole table."""
+
+    pk: int
+    title: str
+    theme: str
+    component_id: int | None
+    component: str  # its name; "" for a task of no component
+
+
+@dataclass(slots=True)
 class Row:
-    activity: Activity
-    cells: list[tuple[Role, str]]
+    activity: Task
+    codes: list[str]  # one per column, in column order; "" for an empty cell
     editable: bool
     problems: list[str] = field(default_factory=list)
 
@@ -66,11 +80,11 @@ class Grid:
     columns: list[Column]
     themes: list[tuple[str, list[Row]]]
 
-    @property
+    @cached_property
     def rows(self) -> list[Row]:
         return [row for _theme, rows in self.themes for row in rows]
 
-    @property
+    @cached_property
     def invalid_rows(self) -> list[Row]:
         return [row for row in self.rows if row.problems]
 
@@ -88,6 +102,13 @@ KIND_ORDER = Case(
     *[When(kind=kind, then=Value(index)) for index, kind in enumerate(Role.Kind.values)],
     default=Value(len(Role.Kind.values)),
 )
+
+
+_KIND_INDEX = {kind: index for index, kind in enumerate(Role.Kind.values)}
+
+
+def _kind_index(role: Role) -> int:
+    return _KIND_INDEX.get(role.kind, len(_KIND_INDEX))
 
 
 def roles_with_people(today=None):
@@ -108,8 +129,38 @@ def roles_with_people(today=None):
     )
 
 
-def people_names(role: Role, kind: str) -> list[str]:
-    return [a.person.name for a in role.current_assignments if a.kind == kind]
+def current_assignments(today=None) -> list[tuple[int, str, int, str, bool]]:
+    """(role id, kind, person id, person's name, external) of every assignment in
+    force today, by name: plain values in one query."""
+    return list(
+        Assignment.objects.current(today)
+        .order_by("person__name")
+        .values_list("role_id", "kind", "person_id", "person__name", "person__is_external")
+    )
+
+
+def role_columns(assignments=None) -> list[Column]:
+    """The grids' columns: every role in column order with the names of today's
+    holders and deputies (from `current_assignments()`)."""
+    # The database sorts the names (its collation, as everywhere else); a
+    # stable sort by kind then costs less than compiling KIND_ORDER.
+    roles = sorted(Role.objects.only("id", "name", "kind").order_by("name"), key=_kind_index)
+    columns = {role.pk: Column(role, [], []) for role in roles}
+    if assignments is None:
+        assignments = current_assignments()
+    for role_id, kind, _person, name, _external in assignments:
+        column = columns[role_id]
+        (column.holders if kind == Assignment.Kind.HOLDER else column.deputies).append(name)
+    return list(columns.values())
+
+
+def column_groups(columns: list[Column]) -> list[tuple[str, list[Column]]]:
+    """The columns under a heading per kind of role."""
+    kinds = dict(Role.Kind.choices)
+    groups: dict[str, list[Column]] = {}
+    for column in columns:
+        groups.setdefault(str(kinds[column.role.kind]), []).append(column)
+    return list(groups.items())
 
 
 def code_map(activity_ids=None) -> dict[int, dict[int, str]]:
@@ -125,35 +176,29 @@ def code_map(activity_ids=None) -> dict[int, dict[int, str]]:
 
 def matrix_grid(*, editable_component_ids, edit_all: bool, component=None) -> Grid:
     """The grid as the page shows it; `component` narrows the rows."""
-    role_kinds = dict(Role.Kind.choices)
-    columns = [
-        Column(r, people_names(r, Assignment.Kind.HOLDER), people_names(r, Assignment.Kind.DEPUTY))
-        for r in roles_with_people()
-    ]
-    activities = Activity.objects.select_related("component")
+    columns = role_columns()
+    role_ids = [column.role.pk for column in columns]
+    tasks = Activity.objects.values_list("id", "title", "theme", "component_id", "component__name")
     if component is not None:
-        activities = activities.filter(component=component)
-    activities = list(activities)
+        tasks = tasks.filter(component=component)
     codes = code_map()  # all of them: columns count codes in every row
     used_roles = {role_id for row in codes.values() for role_id in row}
     for column in columns:
         column.has_codes = column.role.pk in used_roles
 
     themes: dict[str, list[Row]] = {}
-    for activity in activities:
-        row_codes = codes.get(activity.pk, {})
-        themes.setdefault(activity.theme, []).append(
+    no_codes: dict[int, str] = {}
+    for pk, title, theme, component_id, component_name in tasks:
+        row_codes = codes.get(pk, no_codes)
+        themes.setdefault(theme, []).append(
             Row(
-                activity=activity,
-                cells=[(c.role, row_codes.get(c.role.pk, "")) for c in columns],
-                editable=edit_all or activity.component_id in editable_component_ids,
+                activity=Task(pk, title, theme, component_id, component_name or ""),
+                codes=list(map(row_codes.get, role_ids, repeat(""))),
+                editable=edit_all or component_id in editable_component_ids,
                 problems=row_problems(row_codes.values()),
             )
         )
-    groups: dict[str, list[Column]] = {}
-    for column in columns:
-        groups.setdefault(str(role_kinds[column.role.kind]), []).append(column)
-    return Grid(list(groups.items()), columns, list(themes.items()))
+    return Grid(column_groups(columns), columns, list(themes.items()))
 
 
 def matrix_snapshot() -> dict:

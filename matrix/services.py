@@ -17,40 +17,65 @@ class CellResult:
     row_codes: dict  # role id -> code: the whole row now, for its check
 
 
-@transaction.atomic
-def cell_set(*, activity: Activity, role, code: str, expected: str) -> CellResult:
+class NoSuchCell(Exception):
+    """The task or the role of a new cell does not exist (any more)."""
+
+
+def cell_set(*, activity_id: int, role_id: int, code: str, expected: str) -> CellResult:
     """Set one cell to `code` ("" clears it), unless it no longer holds `expected`.
 
     `expected` is the value the user saw; when someone else changed the cell in
-    between, nothing is written and the current value is returned.
+    between, nothing is written and the current value is returned. Raises
+    NoSuchCell when a new cell's task or role does not exist: the database
+    checks that when the transaction commits, so a caller inside a transaction
+    of its own finds out when that commits.
     """
     if code not in ("", *CODES):
         raise ValueError(f"not a RACI code: {code!r}")
+    try:
+        return _cell_write(activity_id=activity_id, role_id=role_id, code=code, expected=expected)
+    except IntegrityError:
+        # The database refused a new cell, at once or when the transaction
+        # committed (it checks references then): someone filled the cell at the
+        # same moment (theirs stands), or its task or role is gone. Nothing was
+        # written; look which it was.
+        codes = dict(
+            Responsibility.objects.filter(activity_id=activity_id).values_list("role_id", "code")
+        )
+        if role_id not in codes:
+            raise NoSuchCell from None
+        return CellResult(saved=False, code=codes[role_id], row_codes=codes)
+
+
+@transaction.atomic
+def _cell_write(*, activity_id: int, role_id: int, code: str, expected: str) -> CellResult:
     # The whole row, locked: the answer needs its codes for the row's check.
-    row = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
-    codes = {role_id: cell.code for role_id, cell in row.items()}
-    cell = row.get(role.pk)
-    current = cell.code if cell else ""
+    # Plain values; only the cell written becomes a model instance (its history).
+    row = {
+        cell_role: (pk, cell_code)
+        for pk, cell_role, cell_code in Responsibility.objects.filter(activity_id=activity_id)
+        .select_for_update()
+        .values_list("pk", "role_id", "code")
+    }
+    codes = {cell_role: cell_code for cell_role, (_pk, cell_code) in row.items()}
+    current = codes.get(role_id, "")
     if current != expected:
         return CellResult(saved=False, code=current, row_codes=codes)
     if code == current:
         return CellResult(saved=True, code=current, row_codes=codes)
-    if not code:
-        cell.delete()
-        del codes[role.pk]
-    elif cell:
-        cell.code = code
+    if not current:
+        Responsibility.objects.create(activity_id=activity_id, role_id=role_id, code=code)
+        codes[role_id] = code
+        return CellResult(saved=True, code=code, row_codes=codes)
+    cell = Responsibility(
+        pk=row[role_id][0], activity_id=activity_id, role_id=role_id, code=current
+    )
+    if code:
+        cell.code = codes[role_id] = code
         cell.save(update_fields=["code"])
-        codes[role.pk] = code
     else:
-        try:
-            with transaction.atomic():
-                Responsibility.objects.create(activity=activity, role=role, code=code)
-        except IntegrityError:
-            # Someone filled the empty cell at the same moment: theirs stands.
-            current = Responsibility.objects.get(activity=activity, role=role).code
-            return CellResult(saved=False, code=current, row_codes={**codes, role.pk: current})
-        codes[role.pk] = code
+        cell.delete()
+        del codes[role_id]
     return CellResult(saved=True, code=code, row_codes=codes)
 
 
@@ -70,7 +95,8 @@ def row_set(*, activity: Activity, codes: dict, expected: dict) -> None:
     to the other cells stand; when a cell the user changed no longer holds what
     the form showed (`expected`), nothing is written at all.
     """
-    existing = {cell.role_id: cell for cell in activity.responsibilities.select_for_update()}
+    Activity.objects.select_for_update().filter(pk=activity.pk).exists()  # like cell_set
+    existing = {cell.role_id: cell for cell in activity.responsibilities.all()}
     current = {role: existing[role.pk].code if role.pk in existing else "" for role in codes}
     moved_on = [
         role

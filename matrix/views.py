@@ -10,11 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beheer.cache import cached
-from beheer.models import Assignment, Component
+from beheer.models import Assignment, Component, Role
 from matrix import access, services
-from matrix.forms import ActivityForm, CellForm, row_form_class
+from matrix.forms import ActivityForm, CellForm, GridFilterForm, row_form_class
 from matrix.models import Activity
-from matrix.render import cell_save_response, grid_body_html
+from matrix.render import (
+    cell_save_response,
+    grid_body_html,
+    grid_head_html,
+    print_body_html,
+)
 from matrix.selectors import (
     ROW_PROBLEMS,
     code_map,
@@ -25,71 +30,55 @@ from matrix.selectors import (
 )
 
 
-def _grid_for(request, component=None):
-    user = request.user
-    return matrix_grid(
-        editable_component_ids=access.editable_component_ids(user),
-        edit_all=access.can_edit_all(user),
-        component=component,
-    )
-
-
-def selected_component(request):
-    component_id = request.GET.get("component", "")
-    if not component_id.isdecimal():
-        return None
-    return Component.objects.filter(pk=component_id).first()
+def grid_viewer(request) -> tuple[bool, set[int]]:
+    """What the viewer may edit: every row, or the rows of these components. The
+    grids' cached content varies by this, not by who the viewer is."""
+    edit_all = access.can_edit_all(request.user)
+    return edit_all, set() if edit_all else access.editable_component_ids(request.user)
 
 
 def grid(request):
-    component = selected_component(request)
-    only_invalid = request.GET.get("invalid") == "1"
-    user = request.user
-    edit_all = access.can_edit_all(user)
-    editable_ids = set() if edit_all else access.editable_component_ids(user)
+    component, only_invalid = GridFilterForm(request.GET).filters()
+    edit_all, editable_ids = grid_viewer(request)
 
-    def grid_table():
+    def content():
         matrix = matrix_grid(
             editable_component_ids=editable_ids, edit_all=edit_all, component=component
         )
         return render_to_string(
-            "matrix/_grid_table.html",
+            "matrix/_grid_content.html",
             {
                 "grid": matrix,
+                "head": grid_head_html(matrix, _("Task")),
                 "body": grid_body_html(matrix, only_invalid=only_invalid),
                 "any_editable": any(row.editable for row in matrix.rows),
+                "components": Component.objects.values_list("pk", "name"),
+                "selected_component": component,
                 "only_invalid": only_invalid,
+                "can_add": edit_all or bool(editable_ids),
             },
         )
 
-    # The table depends on the matrix, the holders (register) and what this
-    # viewer may edit: a few entries per matrix version, not one per user.
-    table = cached(
-        "matrix-grid-table",
-        grid_table,
+    # The page's content depends on the matrix, the register (holders,
+    # components) and what this viewer may edit: a few entries per version of
+    # the data, not one per user. The access checks above run on every request.
+    html = cached(
+        "matrix-grid",
+        content,
         scopes=("matrix", "register"),
         vary=(edit_all, sorted(editable_ids), component.pk if component else None, only_invalid),
     )
-    return render(
-        request,
-        "matrix/grid.html",
-        {
-            "grid_table": mark_safe(table),
-            "components": Component.objects.all(),
-            "selected_component": component,
-            "only_invalid": only_invalid,
-            "can_edit_all": edit_all,
-            "can_add": edit_all or bool(editable_ids),
-        },
-    )
+    return render(request, "matrix/grid.html", {"content": mark_safe(html)})
 
 
 def grid_print(request):
-    component = selected_component(request)
+    component, _only_invalid = GridFilterForm(request.GET).filters()
+    # Paper edits nothing: who may edit which row does not matter here.
+    matrix = matrix_grid(editable_component_ids=set(), edit_all=False, component=component)
     return render(
         request,
         "matrix/grid_print.html",
-        {"grid": _grid_for(request, component), "selected_component": component},
+        {"grid": matrix, "body": print_body_html(matrix), "selected_component": component},
     )
 
 
@@ -99,25 +88,33 @@ def cell(request):
     form = CellForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Invalid request."), status=400)
-    activity, role = form.cleaned_data["activity"], form.cleaned_data["role"]
-    access.require(access.can_edit_activity(request.user, activity))
-    result = services.cell_set(
-        activity=activity,
-        role=role,
-        code=form.cleaned_data["code"],
-        expected=form.cleaned_data["expected"],
-    )
+    activity_id, role_id = form.cleaned_data["activity"], form.cleaned_data["role"]
+    access.require(access.can_edit_row(request.user, Activity, activity_id))
+    try:
+        result = services.cell_set(
+            activity_id=activity_id,
+            role_id=role_id,
+            code=form.cleaned_data["code"],
+            expected=form.cleaned_data["expected"],
+        )
+    except services.NoSuchCell:
+        return HttpResponse(_("Invalid request."), status=400)
+    if result.saved:
+        message = ""
+    else:
+        activity = get_object_or_404(Activity, pk=activity_id)
+        role = get_object_or_404(Role, pk=role_id)
+        message = _(
+            "Someone else changed this cell (%(task)s / %(role)s) after you opened the page; "
+            "it now holds “%(code)s”. Your change has not been saved."
+        ) % {"task": activity.title, "role": role.name, "code": result.code or "—"}
     problems = row_problems(result.row_codes.values())
     return cell_save_response(
         value=result.code,
-        row_id=f"activity-{activity.pk}",
+        row_id=f"activity-{activity_id}",
         problems=[str(ROW_PROBLEMS[p]) for p in problems],
         saved=result.saved,
-        message=_(
-            "Someone else changed this cell (%(task)s / %(role)s) after you opened the page; "
-            "it now holds “%(code)s”. Your change has not been saved."
-        )
-        % {"task": activity.title, "role": role.name, "code": result.code or "—"},
+        message=message,
     )
 
 

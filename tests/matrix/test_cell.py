@@ -1,7 +1,10 @@
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 
-from matrix.models import Responsibility
+from beheer.models import Role
+from matrix import services
+from matrix.models import Activity, Responsibility
 from tests.personas import ALL_PERSONAS
 
 
@@ -110,3 +113,43 @@ def test_a_key_users_forged_post_is_refused(client_as, matrix):
 
 def test_a_cell_save_needs_a_post(client_as, matrix):
     assert client_as("manager").get(reverse("matrix:cell")).status_code == 405
+
+
+def test_a_save_reads_no_more_than_its_row(client_as, matrix, django_assert_max_num_queries):
+    client, task, role = client_as("manager"), matrix["loose_task"], matrix["roles"]["Rol C"]
+    client.get(reverse("matrix:grid"))
+
+    # Session, user and groups; the row (locked), the write, its history, the
+    # matrix's version; two for the transaction (a savepoint inside a test).
+    # Not the task and the role by themselves: the write finds out they exist.
+    with django_assert_max_num_queries(9):
+        assert _post(client, task, role, "R", "")["X-Cell-Saved"] == "true"
+    with django_assert_max_num_queries(9):
+        assert _post(client, task, role, "", "R")["X-Cell-Saved"] == "true"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_code_for_a_task_or_role_that_does_not_exist_is_refused(client_as, matrix):
+    client, task, role = client_as("manager"), matrix["loose_task"], matrix["roles"]["Rol C"]
+    missing_task = Activity(pk=task.pk + 1000)
+    missing_role = Role(pk=role.pk + 1000)
+
+    assert _post(client, task, missing_role, "R", "").status_code == 400
+    assert _post(client, missing_task, role, "R", "").status_code == 400
+    assert not Responsibility.objects.filter(activity=task).exists()
+    # The page showed a code that is no longer there: its message needs names.
+    assert _post(client, missing_task, role, "", "R").status_code == 404
+
+
+def test_a_cell_filled_at_the_same_moment_keeps_the_other_code(matrix, monkeypatch):
+    task, role = matrix["loose_task"], matrix["roles"]["Rol C"]
+
+    def refused(**kwargs):
+        # Another save filled the cell between this save's read and its write.
+        Responsibility.objects.create(activity=task, role=role, code="C")
+        raise IntegrityError("one_code_per_cell")
+
+    monkeypatch.setattr(services, "_cell_write", refused)
+    result = services.cell_set(activity_id=task.pk, role_id=role.pk, code="R", expected="")
+
+    assert (result.saved, result.code, result.row_codes) == (False, "C", {role.pk: "C"})

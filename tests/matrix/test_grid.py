@@ -10,7 +10,7 @@ from django.urls import reverse
 from beheer.models import Person, Role
 from matrix.models import Activity, Responsibility
 from tests.beheer import makers
-from tests.matrix.grid_html import cell, row_cells
+from tests.matrix.grid_html import cell, role_order, row_cells
 from tests.personas import ALL_PERSONAS
 
 READERS = {"beheerder", "manager", "owner", "key_user", "mt"}
@@ -69,6 +69,36 @@ def test_the_grid_filters_by_component_and_by_validity(client_as, matrix):
 
     invalid_only = client.get(reverse("matrix:grid"), {"invalid": "1"}).content.decode()
     assert "Losse taak" in invalid_only and ">Eigen taak<" not in invalid_only
+
+
+def test_a_filter_that_fits_no_component_shows_the_whole_grid(client_as, matrix):
+    client = client_as("manager")
+
+    for value in ("x", "99999", ""):
+        content = client.get(reverse("matrix:grid"), {"component": value}).content.decode()
+        assert "Eigen taak" in content and "Andere taak" in content, value
+
+
+def test_roles_are_grouped_by_kind_owners_first_then_by_name(client_as, matrix):
+    makers.role("Rol D", kind="owner")
+    content = client_as("manager").get(reverse("matrix:grid")).content.decode()
+
+    roles = Role.objects.in_bulk(role_order(content))
+    columns = [roles[pk] for pk in role_order(content)]
+    kinds = [role.kind for role in columns]
+    assert kinds == sorted(kinds, key=list(Role.Kind.values).index)
+    ours = [role.name for role in columns if role.name.startswith("Rol ")]
+    assert ours == ["Rol A", "Rol D", "Rol C", "Rol B"]  # owners, key users, functional
+
+
+def test_the_print_view_shows_codes_and_what_breaks_the_rules(client_as, matrix):
+    content = client_as("mt").get(reverse("matrix:print")).content.decode()
+
+    own_row = content.split("Eigen taak</th>", 1)[1].split("</tr>", 1)[0]
+    assert own_row.count('<td class="cell code-A">A</td>') == 1
+    assert own_row.count('<td class="cell code-R">R</td>') == 1
+    assert "Andere taak <small>(geen R)</small>" in content
+    assert "Losse taak <small>(geen A, geen R)</small>" in content
 
 
 def test_a_code_change_shows_at_once_despite_the_cache(client_as, matrix):

@@ -73,6 +73,33 @@ def test_a_manager_toggles_a_grant_and_the_person_page_shows_it(client_as, right
     assert not Grant.objects.filter(right=rights["elsewhere"]).exists()
 
 
+def test_a_grant_save_answers_with_the_rights_flags_in_few_queries(
+    client_as, rights, django_assert_max_num_queries
+):
+    client, role = client_as("manager"), rights["roles"]["Medewerker"]
+    makers.assign(makers.person("Extern", is_external=True), role)
+    client.get(reverse("matrix:rights"))
+
+    # The request's own three, the grant (locked), the write, its history, the
+    # version, the transaction's two, and the right's flags: no holder lists.
+    with django_assert_max_num_queries(12):
+        response = _post(client, rights["admin"], role, "✓", "")
+
+    assert response["X-Cell-Saved"] == "true"
+    assert "badge-risk" not in response.content.decode()  # held now, by one person
+    flagged = _post(client, rights["view"], role, "", "✓").content.decode()
+    assert "niemand heeft het" in flagged  # nobody holds it any more
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_grant_of_a_right_or_role_that_does_not_exist_is_refused(client_as, rights):
+    client, role = client_as("manager"), rights["roles"]["Medewerker"]
+
+    assert _post(client, rights["elsewhere"], Role(pk=role.pk + 1000), "✓", "").status_code == 400
+    assert _post(client, Right(pk=rights["view"].pk + 1000), role, "✓", "").status_code == 400
+    assert not Grant.objects.filter(right=rights["elsewhere"]).exists()
+
+
 def test_a_grant_changed_meanwhile_is_not_overwritten(client_as, rights):
     role = rights["roles"]["Medewerker"]
     Grant.objects.create(right=rights["elsewhere"], role=role)  # after the page was loaded
