@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +52,8 @@ class Status:
     ORDER = (OFF_TRACK, NO_DATA, AT_RISK, ON_TRACK)
 
 
-def kpi_status(kpi: Kpi, latest: Measurement | None, *, today: date) -> str:
+def kpi_status(kpi: Kpi, latest, *, today: date) -> str:
+    """`latest`: a Measurement, a Value or None."""
     if latest is None or kpi.target is None:
         return Status.NO_DATA
     if (today - speaks_for(latest, kpi.frequency)).days > STALE_AFTER_DAYS[kpi.frequency]:
@@ -69,7 +71,7 @@ def kpi_status(kpi: Kpi, latest: Measurement | None, *, today: date) -> str:
     return Status.OFF_TRACK
 
 
-def speaks_for(measurement: Measurement, frequency: str) -> date:
+def speaks_for(measurement, frequency: str) -> date:
     """The last day a value speaks for: the end of its period. A value dated on
     the first day of a period of the KPI's frequency (2026-07-01 for a quarter)
     covers that period, even when no end was given."""
@@ -110,7 +112,7 @@ def smart_gaps(*, unit, target, deadline, owner, factor_count) -> list[str]:
 
 @dataclass
 class FactorState:
-    factor: SuccessFactor
+    factor: SuccessFactor | None
     latest: FactorReview | None
 
     @property
@@ -177,10 +179,35 @@ def factor_checklist(*, today: date) -> Checklist:
     reviews = FactorReview.objects.select_related("owner").in_bulk(
         [f.latest_id for f in factors if f.latest_id]
     )
-    themes = []
-    for value, label in Theme.choices:
-        states = [FactorState(f, reviews.get(f.latest_id)) for f in factors if f.theme == value]
-        themes.append(ThemeProgress(value, label, states))
+    return _checklist(
+        [(f.theme, FactorState(f, reviews.get(f.latest_id))) for f in factors], today=today
+    )
+
+
+def factor_progress(*, today: date) -> Checklist:
+    """factor_checklist's figures (each theme's progress, the overdue actions)
+    for the KPI overview: the reviews read as their status, next action and due
+    date only, the factors as their theme (FactorState.factor is None). Two
+    plain queries: cheaper than a subquery per factor for the few dozen reviews
+    a year brings."""
+    latest: dict[int, FactorReview] = {}
+    reviews = FactorReview.objects.order_by("factor_id", "-date", "-id").values_list(
+        "factor_id", "status", "next_action", "due_date"
+    )
+    for factor_id, status, action, due in reviews:
+        if factor_id not in latest:
+            latest[factor_id] = FactorReview(status=status, next_action=action, due_date=due)
+    factors = SuccessFactor.objects.order_by().values_list("pk", "theme")
+    return _checklist(
+        [(theme, FactorState(None, latest.get(pk))) for pk, theme in factors], today=today
+    )
+
+
+def _checklist(states: list[tuple[str, FactorState]], *, today: date) -> Checklist:
+    themes = [
+        ThemeProgress(value, label, [state for theme, state in states if theme == value])
+        for value, label in Theme.choices
+    ]
     overdue = [s for t in themes for s in t.factors if s.is_overdue(today)]
     overdue.sort(key=lambda s: s.latest.due_date)
     return Checklist(themes, overdue)
@@ -193,12 +220,21 @@ def factor_review_record(*, factor: SuccessFactor, user, **fields) -> FactorRevi
 # --- KPIs ------------------------------------------------------------------------
 
 
+class Value(NamedTuple):
+    """A measured value as the status and the sparkline read it: lighter than a
+    Measurement instance, with the attributes the rules use."""
+
+    date: date
+    value: Decimal
+    period_end: date | None
+
+
 @dataclass
 class KpiRow:
-    kpi: Kpi
+    kpi: Kpi  # or KpiFacts
     status: str
-    latest: Measurement | None
-    recent: list[Measurement]  # oldest first, at most SPARKLINE_POINTS
+    latest: Value | None
+    recent: list[Decimal]  # the latest values, oldest first, at most SPARKLINE_POINTS
     gaps: list[str]
     today: date
 
@@ -227,8 +263,8 @@ class KpiRow:
         return Status.LABELS[self.status]
 
     @cached_property
-    def _sparkline(self) -> tuple[str, float | None]:
-        return _sparkline_points([m.value for m in self.recent], self.kpi.target)
+    def _sparkline(self) -> tuple[str, str | None]:
+        return sparkline_geometry(self.recent, self.kpi.target)
 
     @property
     def sparkline(self) -> str:
@@ -236,60 +272,149 @@ class KpiRow:
         return self._sparkline[0]
 
     @property
-    def sparkline_target(self) -> float | None:
+    def sparkline_target(self) -> str | None:
         """The height of the target line in the same box."""
         return self._sparkline[1]
 
 
-def _sparkline_points(values: list[Decimal], target) -> tuple[str, float | None]:
+def sparkline_geometry(values: list[Decimal], target) -> tuple[str, str | None]:
+    """The polyline points of `values` in a 100 x 24 box, and the height of the
+    target line; as text with a plain "." decimal point: coordinates must never
+    pass through a template's number formatting, which writes 2,5 in Dutch."""
     if not values:
         return "", None
-    scale = [*values, *([target] if target is not None else [])]
+    heights = [float(v) for v in values]
+    scale = [*heights, float(target)] if target is not None else heights
     low, high = min(scale), max(scale)
-    span = (high - low) or Decimal(1)
-
-    def y(value) -> float:
-        return round(22 - float((value - low) / span) * 20, 1)
-
+    factor = 20 / ((high - low) or 1)
     step = 100 / max(len(values) - 1, 1)
-    points = " ".join(f"{round(i * step, 1)},{y(v)}" for i, v in enumerate(values))
-    return points, (y(target) if target is not None else None)
+    points = " ".join(
+        [f"{i * step:.1f},{22 - (height - low) * factor:.1f}" for i, height in enumerate(heights)]
+    )
+    line = f"{22 - (float(target) - low) * factor:.1f}" if target is not None else None
+    return points, line
+
+
+def recent_values(kpis=None) -> dict[int, list[tuple]]:
+    """The latest SPARKLINE_POINTS measurements of each KPI (of the queryset
+    `kpis`, or of every KPI), oldest first, as (kpi id, date, value, end of
+    the period): one query (a window per KPI), no model instances."""
+    measurements = Measurement.objects.all()
+    if kpis is not None:
+        measurements = measurements.filter(kpi__in=kpis.values("pk"))
+    ranked = (
+        measurements.annotate(
+            rank=Window(RowNumber(), partition_by=[F("kpi_id")], order_by=[F("date").desc()])
+        )
+        .filter(rank__lte=SPARKLINE_POINTS)
+        .order_by("kpi_id", "date")
+        .values_list("kpi_id", "date", "value", "period_end")
+    )
+    recent = defaultdict(list)
+    for row in ranked:
+        recent[row[0]].append(row)
+    return recent
+
+
+def _linked(kpis=None) -> set[int]:
+    """The ids of the KPIs (of the queryset `kpis`) linked to a success factor.
+    A query of its own: as an annotation (a count, or even Exists) it costs
+    more to build and to plan than to run."""
+    links = Kpi.factors.through.objects.all()
+    if kpis is not None:
+        links = links.filter(kpi__in=kpis.values("pk"))
+    return set(links.values_list("kpi_id", flat=True))
 
 
 def kpi_rows(*, today: date, kpis=None) -> list[KpiRow]:
-    """Every KPI with its status and recent values, the most urgent first.
+    """Every KPI (of the queryset `kpis`) with its status and recent values,
+    the most urgent first.
 
-    Three queries whatever the number of KPIs and measurements: the KPIs, their
-    factors, and their latest measurements (a window per KPI)."""
+    Three queries whatever the number of KPIs and measurements: the KPIs with
+    their owner, their links to factors and their latest measurements. A
+    caller that shows more of a KPI selects those relations in `kpis`."""
     if kpis is None:
         kpis = Kpi.objects.all()
-    kpis = list(
-        kpis.select_related(
-            "owner", "department", "component", "channel", "service_process"
-        ).annotate(factor_count=Count("factors"))
+    instances = list(kpis.select_related("owner"))
+    return _rows(instances, recent_values(kpis), _linked(kpis), today=today)
+
+
+class Owner(NamedTuple):
+    name: str
+    is_active: bool
+    leaving_date: date | None
+    user_id: int | None
+
+    def __str__(self):
+        return self.name
+
+
+class Named(NamedTuple):
+    pk: int
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+class KpiFacts(NamedTuple):
+    """A KPI as the overview reads it: values rather than an instance, under
+    the names of Kpi's attributes that the rules and KpiRow read."""
+
+    pk: int
+    name: str
+    unit: str
+    direction: str
+    baseline: Decimal | None
+    target: Decimal | None
+    tolerance: Decimal
+    frequency: str
+    deadline: date | None
+    owner: Owner | None
+    department: Named | None
+
+
+def kpi_overview(*, today: date) -> list[KpiRow]:
+    """kpi_rows of every KPI, each read as KpiFacts: the overview shows every
+    KPI and nothing of them beyond these fields. Three queries."""
+    values = Kpi.objects.order_by().values_list(
+        *KpiFacts._fields[:-2],
+        "owner_id",
+        "owner__name",
+        "owner__is_active",
+        "owner__leaving_date",
+        "owner__user_id",
+        "department_id",
+        "department__name",
     )
-    recent = defaultdict(list)
-    ranked = Measurement.objects.filter(kpi__in=[k.pk for k in kpis]).annotate(
-        rank=Window(RowNumber(), partition_by=[F("kpi_id")], order_by=[F("date").desc()])
-    )
-    for measurement in ranked.filter(rank__lte=SPARKLINE_POINTS):
-        recent[measurement.kpi_id].append(measurement)
+    kpis = [
+        KpiFacts(
+            *fields,
+            Owner(name, active, leaving, user_id) if owner_id else None,
+            Named(department_id, department) if department_id else None,
+        )
+        for *fields, owner_id, name, active, leaving, user_id, department_id, department in (values)
+    ]
+    return _rows(kpis, recent_values(), _linked(), today=today)
+
+
+def _rows(kpis, recent: dict[int, list[tuple]], linked: set[int], *, today) -> list[KpiRow]:
     rows = []
     for kpi in kpis:
-        values = sorted(recent[kpi.pk], key=lambda m: m.date)
-        latest = values[-1] if values else None
+        measurements = recent.get(kpi.pk, ())
+        latest = Value(*measurements[-1][1:]) if measurements else None
         rows.append(
             KpiRow(
                 kpi=kpi,
                 status=kpi_status(kpi, latest, today=today),
                 latest=latest,
-                recent=values,
+                recent=[value for _kpi, _date, value, _end in measurements],
                 gaps=smart_gaps(
                     unit=kpi.unit,
                     target=kpi.target,
                     deadline=kpi.deadline,
-                    owner=kpi.owner_id,
-                    factor_count=kpi.factor_count,
+                    owner=kpi.owner,
+                    factor_count=int(kpi.pk in linked),
                 ),
                 today=today,
             )

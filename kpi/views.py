@@ -1,23 +1,29 @@
 """Success factors, KPIs, measurements and channel statistics."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beheer import uploads as beheer_uploads
+from beheer.cache import cached
 from beheer.history import edit_conflict, form_version, history_entries
-from beheer.models import Department, ServiceProcess
+from beheer.models import ServiceProcess
 from beheer.xlsx import xlsx_response
 from kpi import access, services, uploads
+from kpi import render as render_kpi
 from kpi.excel import kpi_workbook, upload_template_workbook
+from kpi.filters import KpiFilter
 from kpi.forms import (
     ChannelForm,
     FactorForm,
@@ -37,50 +43,96 @@ from kpi.models import (
 
 def dashboard(request):
     today = timezone.localdate()
-    kpis = Kpi.objects.all()
-    departments = list(Department.objects.filter(kpis__isnull=False).distinct())
-    department = request.GET.get("afdeling", "")
-    if department.isdecimal():
-        kpis = kpis.filter(department_id=department)
-    level = request.GET.get("niveau", "")
-    if level in Kpi.Level.values:
-        kpis = kpis.filter(level=level)
-    mine = request.GET.get("mijn") == "1"
-    if mine:
-        kpis = kpis.filter(owner__user=request.user)
-    rows = services.kpi_rows(today=today, kpis=kpis)
+    # Every KPI's row, the same for every viewer: built once per change of the
+    # KPIs or the register (owners' names, who has left).
+    overview = cached(
+        "kpi-overview",
+        partial(render_kpi.overview, today=today),
+        scopes=("kpi", "register"),
+    )
+    kpi_filter = KpiFilter(request.GET, request=request, departments=overview.departments)
+    active = kpi_filter.active if request.GET else {}
+    can_edit = access.can_edit(request.user)
+    # access.owned_kpi_ids, read from the rows instead of another query.
+    owns_kpis = any(row.owner_user_id == request.user.pk for row in overview.rows)
+    # The page's content depends on the filters and the viewer's rights; "only
+    # my KPIs" also on who asks, so with that filter the key holds the viewer.
+    content = cached(
+        "kpi-overview-content",
+        partial(
+            _overview_content,
+            overview=overview,
+            kpi_filter=kpi_filter,
+            can_edit=can_edit,
+            owns_kpis=owns_kpis,
+            today=today,
+        ),
+        scopes=("kpi", "register"),
+        vary=(
+            sorted(active.items()),
+            request.user.pk if active.get("mijn") else None,
+            can_edit,
+            owns_kpis,
+        ),
+    )
+    by_pk = {row.pk: row for row in overview.rows}
     return render(
         request,
         "kpi/dashboard.html",
+        {"content": content["html"], "rows": [by_pk[pk] for pk in content["shown"]]},
+    )
+
+
+def _overview_content(*, overview, kpi_filter, can_edit, owns_kpis, today) -> dict:
+    """The overview's content: the factors' progress, the filters, the KPIs
+    they show, as HTML; and the keys of those KPIs."""
+    rows = overview.rows
+    if kpi_filter.active:
+        shown = set(kpi_filter.qs.values_list("pk", flat=True))
+        rows = [row for row in rows if row.pk in shown]
+    html = render_to_string(
+        "kpi/_dashboard.html",
         {
-            "checklist": services.factor_checklist(today=today),
-            "departments": departments,
-            "department": department,
-            "levels": Kpi.Level.choices,
-            "level": level,
-            "mine": mine,
-            "owns_kpis": bool(access.owned_kpi_ids(request.user)),
-            "filtered": bool(request.GET.get("afdeling") or request.GET.get("niveau") or mine),
+            "progress": cached(
+                "kpi-overview-progress",
+                partial(_progress_html, today=today),
+                scopes=("kpi",),
+            ),
+            "filter": kpi_filter,
+            "owns_kpis": owns_kpis,
             "rows": rows,
+            "rows_html": mark_safe("".join(row.html for row in rows)),  # noqa: S308 - escaped
             "status_counts": services.status_counts(rows),
-            "can_edit": access.can_edit(request.user),
-            "can_upload": access.can_upload_measurements(request.user),
-            "today": today,
+            "can_edit": can_edit,
+            "can_upload": can_edit or owns_kpis,
         },
+    )
+    return {"html": html, "shown": [row.pk for row in rows]}
+
+
+def _progress_html(*, today) -> str:
+    """The overview's card per theme of success factors."""
+    return render_to_string(
+        "kpi/_dashboard_progress.html", {"checklist": services.factor_progress(today=today)}
     )
 
 
 def factors(request):
     """The checklist: every factor's latest status by theme, and overdue actions."""
     today = timezone.localdate()
-    return render(
-        request,
-        "kpi/factors.html",
-        {
-            "checklist": services.factor_checklist(today=today),
-            "can_edit": access.can_edit(request.user),
-            "today": today,
-        },
+    # The same for every reader; owners' names come from the register.
+    content = cached(
+        "kpi-factors",
+        partial(_factors_html, today=today),
+        scopes=("kpi", "register"),
+    )
+    return render(request, "kpi/factors.html", {"content": content})
+
+
+def _factors_html(*, today) -> str:
+    return render_to_string(
+        "kpi/_factors.html",
+        {"checklist": services.factor_checklist(today=today), "today": today},
     )
 
 
@@ -193,7 +245,12 @@ def kpi_edit(request, pk):
 
 
 def kpi_detail(request, pk):
-    rows = services.kpi_rows(today=timezone.localdate(), kpis=Kpi.objects.filter(pk=pk))
+    rows = services.kpi_rows(
+        today=timezone.localdate(),
+        kpis=Kpi.objects.filter(pk=pk).select_related(
+            "department", "component", "channel", "service_process"
+        ),
+    )
     if not rows:
         raise Http404
     row = rows[0]
@@ -410,16 +467,31 @@ def channels(request):
     process = None
     if request.GET.get("proces", "").isdecimal():
         process = next((p for p in processes if p.pk == int(request.GET["proces"])), None)
-    mix = services.channel_mix(service_process=process)
+    can_edit = access.can_edit(request.user)
+    # Figures, chart and table: the same for every reader of the same process,
+    # apart from the editors' links.
+    content = cached(
+        "kpi-channels",
+        partial(_channels_html, process=process, can_edit=can_edit),
+        scopes=("kpi", "register"),
+        vary=(process.pk if process else None, can_edit),
+    )
     return render(
         request,
         "kpi/channels.html",
+        {"content": content, "processes": processes, "process": process, "can_edit": can_edit},
+    )
+
+
+def _channels_html(*, process, can_edit) -> str:
+    mix = services.channel_mix(service_process=process)
+    return render_to_string(
+        "kpi/_channels.html",
         {
             "mix": mix,
             "chart": mix.chart_data(),
-            "processes": processes,
-            "process": process,
-            "can_edit": access.can_edit(request.user),
+            "table_rows": render_kpi.channel_rows_html(mix),
+            "can_edit": can_edit,
             "channel_kpis": Kpi.objects.exclude(source=Kpi.Source.MANUAL),
         },
     )

@@ -50,6 +50,17 @@ def visible_assessments(user):
     return [a for a in queryset if a.pk in invited or (mt and a.is_published)]
 
 
+def with_visible_results(user) -> list[Assessment]:
+    """The assessments whose results `user` may see (can_see_results of each),
+    in one query beside the groups and invitations."""
+    queryset = Assessment.objects.select_related("department")
+    if can_manage(user):
+        return list(queryset)
+    invited = invited_ids(user)
+    mt = in_any_group(user, groups.MT)
+    return [a for a in queryset.filter(is_published=True) if mt or a.pk in invited]
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied(_("You have no access to this assessment."))

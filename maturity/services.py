@@ -8,11 +8,12 @@ The overall level is the weakest dimension's. The spread (highest minus lowest
 answer) shows where respondents disagree.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Avg, Count, Max, Min
+from django.db.models import Count
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
@@ -82,52 +83,95 @@ def dimension_level(results: list[StatementResult]) -> int:
     return level
 
 
-def statement_aggregates(assessment: Assessment) -> tuple[dict[int, Aggregate], int]:
-    """Per statement the average and spread of the submitted answers, computed in
-    the database in one query; and the number of submitted responses."""
-    rows = (
-        Answer.objects.filter(
-            response__assessment=assessment,
-            response__submitted_at__isnull=False,
-            score__isnull=False,
-        )
-        .values("statement")
-        .annotate(average=Avg("score"), low=Min("score"), high=Max("score"), answers=Count("id"))
+def _aggregates(assessment_ids) -> tuple[dict[int, dict[int, Aggregate]], dict[int, int]]:
+    """Per assessment and statement the average and spread of the submitted
+    answers; and per assessment the number of submitted responses. Two queries.
+
+    The database counts the answers per statement and score (a handful of
+    rows per statement, however many respondents); the average and spread
+    follow from those counts, exactly, in Decimal."""
+    submitted = list(
+        Response.objects.filter(
+            assessment__in=assessment_ids, submitted_at__isnull=False
+        ).values_list("pk", "assessment_id")
     )
-    aggregates = {
-        row["statement"]: Aggregate(
-            Decimal(str(row["average"])).quantize(Decimal("0.001")),
-            Decimal(str(row["high"])) - Decimal(str(row["low"])),
-            row["answers"],
+    respondents = defaultdict(int)
+    for _pk, assessment_id in submitted:
+        respondents[assessment_id] += 1
+    if len(assessment_ids) == 1:
+        # One round (the results page): its responses by key, so the database
+        # reads their answers through the index instead of every answer of
+        # every round, and needs no join to tell the rounds apart.
+        (only,) = assessment_ids
+        by_statement = (
+            Answer.objects.filter(response__in=[pk for pk, _a in submitted], score__isnull=False)
+            .values_list("statement", "score")
+            .annotate(answers=Count("*"))
+            .order_by()
         )
-        for row in rows
-    }
-    respondents = assessment.responses.filter(submitted_at__isnull=False).count()
+        counts = ((only, *row) for row in by_statement)
+    else:
+        counts = (
+            Answer.objects.filter(
+                response__assessment__in=assessment_ids,
+                response__submitted_at__isnull=False,
+                score__isnull=False,
+            )
+            .values_list("response__assessment", "statement", "score")
+            .annotate(answers=Count("*"))
+            .order_by()
+        )
+    tallies: dict[tuple[int, int], dict[Decimal, int]] = defaultdict(dict)
+    for assessment_id, statement_id, score, answers in counts:
+        tallies[assessment_id, statement_id][score] = answers
+    aggregates: dict[int, dict[int, Aggregate]] = defaultdict(dict)
+    for (assessment_id, statement_id), by_score in tallies.items():
+        answers = sum(by_score.values())
+        total = sum(score * count for score, count in by_score.items())
+        aggregates[assessment_id][statement_id] = Aggregate(
+            (total / answers).quantize(Decimal("0.001")),
+            max(by_score) - min(by_score),
+            answers,
+        )
     return aggregates, respondents
 
 
 def assessment_score(*, assessment: Assessment) -> AssessmentResults:
-    aggregates, respondents = statement_aggregates(assessment)
-    dimensions = []
-    statements = Statement.objects.select_related("dimension")
+    return assessment_scores(assessments=[assessment])[assessment.pk]
+
+
+def assessment_scores(*, assessments) -> dict[int, AssessmentResults]:
+    """The results of each assessment, by id; four queries however many."""
+    assessments = list(assessments)
+    aggregates, respondents = _aggregates([a.pk for a in assessments])
+    dimensions = list(Dimension.objects.all())
+    by_id = {dimension.pk: dimension for dimension in dimensions}
     by_dimension: dict[int, list[Statement]] = {}
-    for statement in statements:
+    for statement in Statement.objects.all():
+        statement.dimension = by_id[statement.dimension_id]  # as select_related, no join
         by_dimension.setdefault(statement.dimension_id, []).append(statement)
-    for dimension in Dimension.objects.all():
+    scored = {}
+    for assessment in assessments:
+        found = aggregates.get(assessment.pk, {})
         results = []
-        for statement in by_dimension.get(dimension.pk, []):
-            aggregate = aggregates.get(statement.pk)
-            results.append(
-                StatementResult(
-                    statement=statement,
-                    average=aggregate.average if aggregate else None,
-                    spread=aggregate.spread if aggregate else None,
-                    answers=aggregate.answers if aggregate else 0,
-                    met=statement_met(aggregate, assessment.threshold),
+        for dimension in dimensions:
+            statements = []
+            for statement in by_dimension.get(dimension.pk, []):
+                aggregate = found.get(statement.pk)
+                statements.append(
+                    StatementResult(
+                        statement=statement,
+                        average=aggregate.average if aggregate else None,
+                        spread=aggregate.spread if aggregate else None,
+                        answers=aggregate.answers if aggregate else 0,
+                        met=statement_met(aggregate, assessment.threshold),
+                    )
                 )
-            )
-        dimensions.append(DimensionResult(dimension, dimension_level(results), results))
-    return AssessmentResults(assessment, respondents, dimensions)
+            results.append(DimensionResult(dimension, dimension_level(statements), statements))
+        scored[assessment.pk] = AssessmentResults(
+            assessment, respondents.get(assessment.pk, 0), results
+        )
+    return scored
 
 
 def assessment_invite(*, assessment: Assessment, users) -> None:

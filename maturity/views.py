@@ -1,16 +1,22 @@
 """Maturity self-assessments: rounds, invitations, the questionnaire and results."""
 
+from functools import partial
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from beheer.cache import cached
 from beheer.xlsx import xlsx_response
 from maturity import access, services
 from maturity.excel import results_workbook
+from maturity.filters import CompareFilter
 from maturity.forms import AssessmentForm, InviteForm, dimension_form_class
 from maturity.models import Assessment, Dimension, Response, Statement
 
@@ -174,88 +180,145 @@ def publish(request, pk):
     return redirect("maturity:results", pk=pk)
 
 
-def _previous_round(assessment, user) -> Assessment | None:
-    """The department's latest earlier round whose results `user` may see.
+class _Round(NamedTuple):
+    pk: int
+    name: str
+    is_published: bool
+
+
+def _previous_round(user, earlier: list[_Round]) -> _Round | None:
+    """The latest of the department's `earlier` rounds whose results `user` may see.
 
     Readers who see only published results compare with the latest published
     round; an unpublished round in between is skipped, not even named."""
+    manage = access.can_manage(user)
+    return next(
+        (
+            round_
+            for round_ in earlier
+            if (manage or round_.is_published) and access.can_see_results(user, round_)
+        ),
+        None,
+    )
+
+
+def _earlier_rounds(assessment) -> list[_Round]:
+    """The department's earlier rounds, the latest first (maturity data only)."""
     earlier = Assessment.objects.filter(
-        department=assessment.department, period_end__lt=assessment.period_end
+        department=assessment.department_id, period_end__lt=assessment.period_end
     ).order_by("-period_end")
-    if not access.can_manage(user):
-        earlier = earlier.filter(is_published=True)
-    return next((a for a in earlier if access.can_see_results(user, a)), None)
+    return [_Round(*values) for values in earlier.values_list("pk", "name", "is_published")]
 
 
 def results(request, pk):
     assessment = _assessment_for(request, pk)
     access.require(access.can_see_results(request.user, assessment))
-    scored = services.assessment_score(assessment=assessment)
-    levels = [d.level for d in scored.dimensions] or [1]
-    # Position on the model's two axes (inward to outward focus, cost to value
-    # driven) grows with the level: 0 % at level 1, 100 % at level 5.
-    position = round((sum(levels) / len(levels) - 1) / 4 * 100)
+    # The same for every viewer who may see the results (the check above runs
+    # on every request): computed once per change of the maturity data, which
+    # holds the answers, the submissions, the publication and the model's texts.
+    body = cached(
+        "maturity-results",
+        partial(_results_body, assessment),
+        scopes=("maturity",),
+        vary=(assessment.pk,),
+    )
     return render(
         request,
         "maturity/results.html",
         {
             "assessment": assessment,
-            "results": scored,
-            "position": position,
-            "dot_x": 10 + position,
-            "dot_y": 110 - position,
-            "previous": _previous_round(assessment, request.user),
+            "body": body,
+            "position": body["position"],
+            "previous": _previous_round(request.user, body["earlier"]),
             "json_url": reverse("maturity:results-json", args=[pk]),
             "manage": access.can_manage(request.user),
         },
     )
 
 
-def _results_json(assessment):
+def _results_body(assessment) -> dict:
+    """The parts of the results page that follow from the maturity data alone:
+    the scores as HTML, and the earlier rounds to compare with."""
     scored = services.assessment_score(assessment=assessment)
-    return {
-        "assessment": {
-            "id": assessment.pk,
-            "name": assessment.name,
-            "department": assessment.department.name,
-        },
-        "respondents": scored.respondents,
-        "overall_level": scored.overall_level,
-        "dimensions": [
-            {
-                "key": d.dimension.key,
-                "name": d.dimension.text("name"),
-                "level": d.level,
-                "score": float(sum(s.average or 0 for s in d.statements) / len(d.statements))
-                if d.statements
-                else 0.0,
-                "statements": [
-                    {
-                        "id": s.statement.pk,
-                        "level": s.statement.level,
-                        "text": s.statement.text("text"),
-                        "aggregate": float(s.average) if s.average is not None else None,
-                        "spread": float(s.spread) if s.spread is not None else None,
-                        "answers": s.answers,
-                        "met": s.met,
-                    }
-                    for s in d.statements
-                ],
-            }
-            for d in scored.dimensions
-        ],
+    levels = [d.level for d in scored.dimensions] or [1]
+    # Position on the model's two axes (inward to outward focus, cost to value
+    # driven) grows with the level: 0 % at level 1, 100 % at level 5.
+    position = round((sum(levels) / len(levels) - 1) / 4 * 100)
+    context = {
+        "results": scored,
+        "position": position,
+        "dot_x": 10 + position,
+        "dot_y": 110 - position,
     }
+    return {
+        "respondents": scored.respondents,
+        "position": position,
+        "earlier": _earlier_rounds(assessment),
+        **{
+            part: render_to_string(f"maturity/_results_parts.html#{part}", context)
+            for part in ("overall", "quadrant", "dimensions")
+        },
+    }
+
+
+def _results_data(assessment_pk: int) -> dict:
+    """The results as the radar chart reads them: the same for every viewer."""
+
+    def compute():
+        scored = services.assessment_score(assessment=Assessment.objects.get(pk=assessment_pk))
+        return {
+            "respondents": scored.respondents,
+            "overall_level": scored.overall_level,
+            "dimensions": [
+                {
+                    "key": d.dimension.key,
+                    "name": d.dimension.text("name"),
+                    "level": d.level,
+                    "score": float(sum(s.average or 0 for s in d.statements) / len(d.statements))
+                    if d.statements
+                    else 0.0,
+                    "statements": [
+                        {
+                            "id": s.statement.pk,
+                            "level": s.statement.level,
+                            "text": s.statement.text("text"),
+                            "aggregate": float(s.average) if s.average is not None else None,
+                            "spread": float(s.spread) if s.spread is not None else None,
+                            "answers": s.answers,
+                            "met": s.met,
+                        }
+                        for s in d.statements
+                    ],
+                }
+                for d in scored.dimensions
+            ],
+        }
+
+    return cached("maturity-results-data", compute, scopes=("maturity",), vary=(assessment_pk,))
 
 
 def results_json(request, pk):
     assessment = _assessment_for(request, pk)
     access.require(access.can_see_results(request.user, assessment))
-    data = _results_json(assessment)
-    previous = _previous_round(assessment, request.user)
+    data = {
+        "assessment": {
+            "id": assessment.pk,
+            "name": assessment.name,
+            "department": assessment.department.name,
+        },
+        **_results_data(assessment.pk),
+    }
+    earlier = cached(
+        "maturity-earlier-rounds",
+        partial(_earlier_rounds, assessment),
+        scopes=("maturity",),
+        vary=(assessment.pk,),
+    )
+    previous = _previous_round(request.user, earlier)
     if previous is not None:
         data["previous"] = {
             "name": previous.name,
-            "dimensions": {d["key"]: d["level"] for d in _results_json(previous)["dimensions"]},
+            "dimensions": {d["key"]: d["level"] for d in _results_data(previous.pk)["dimensions"]},
         }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
@@ -269,31 +332,63 @@ def results_xlsx(request, pk):
 
 def compare(request):
     """Departments side by side (their latest round), and one department over time."""
-    user = request.user
-    visible = [a for a in access.visible_assessments(user) if access.can_see_results(user, a)]
-    latest: dict[int, Assessment] = {}
-    for assessment in sorted(visible, key=lambda a: a.period_end):
-        latest[assessment.department_id] = assessment
-    side_by_side = [(a, services.assessment_score(assessment=a)) for a in latest.values()]
-    department_id = request.GET.get("afdeling", "")
-    over_time = []
-    if department_id.isdecimal():
-        over_time = [
-            (a, services.assessment_score(assessment=a))
-            for a in sorted(visible, key=lambda a: a.period_end)
-            if a.department_id == int(department_id)
-        ]
+    visible = sorted(access.with_visible_results(request.user), key=lambda a: a.period_end)
     departments = sorted({a.department for a in visible}, key=lambda d: d.name)
+    compare_filter = CompareFilter(
+        request.GET,
+        queryset=Assessment.objects.filter(pk__in=[a.pk for a in visible]).order_by("period_end"),
+        departments=departments,
+    )
+    latest: dict[int, Assessment] = {}
+    for assessment in visible:
+        latest[assessment.department_id] = assessment
+    over_time = list(compare_filter.qs) if compare_filter.department_id else []
+    scored = _levels([*latest.values(), *over_time])
+    dimensions = list(Dimension.objects.all())
     return render(
         request,
         "maturity/compare.html",
         {
-            "dimensions": list(Dimension.objects.all()),
-            "side_by_side": side_by_side,
-            "over_time": over_time,
-            "departments": departments,
-            "department_id": department_id,
+            "side_by_side": _comparison(list(latest.values()), scored, dimensions),
+            "over_time": _comparison(over_time, scored, dimensions),
+            "filter": compare_filter,
         },
+    )
+
+
+def _comparison(assessments, scored, dimensions) -> dict:
+    """A table of levels: a column per assessment, a row per dimension."""
+    return {
+        "assessments": assessments,
+        "rows": [
+            (dimension, [scored[a.pk]["levels"].get(dimension.key) for a in assessments])
+            for dimension in dimensions
+        ],
+        "overall": [scored[a.pk]["overall_level"] for a in assessments],
+    }
+
+
+def _levels(assessments) -> dict[int, dict]:
+    """Per assessment its level per dimension key and its overall level."""
+
+    def compute():
+        scores = services.assessment_scores(assessments=assessments)
+        return {
+            pk: {
+                "levels": {d.dimension.key: d.level for d in result.dimensions},
+                "overall_level": result.overall_level,
+            }
+            for pk, result in scores.items()
+        }
+
+    if not assessments:
+        return {}
+    # Keyed by the assessments shown, which follow from the viewer's rights.
+    return cached(
+        "maturity-levels",
+        compute,
+        scopes=("maturity",),
+        vary=tuple(sorted({a.pk for a in assessments})),
     )
 
 

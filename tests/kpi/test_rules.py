@@ -134,7 +134,7 @@ def test_the_sparkline_keeps_the_latest_twelve_values(db):
         Measurement.objects.create(kpi=kpi, date=date(2026, month, 1), value=Decimal(100))
     (row,) = services.kpi_rows(today=TODAY)
     assert len(row.recent) == 12
-    assert row.recent[0].date == date(2025, 4, 1) and row.latest.date == date(2026, 3, 1)
+    assert row.recent[0] == 4 and row.latest.date == date(2026, 3, 1)  # April 2025 onwards
     assert len(row.sparkline.split()) == 12
 
 
