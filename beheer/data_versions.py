@@ -58,6 +58,15 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "kpi.Channel",
         "kpi.ContactVolume",
     ),
+    "governance": (
+        "governance.Forum",
+        "governance.Meeting",
+        "governance.Attendance",
+        "governance.AgendaItem",
+        "governance.Decision",
+        "governance.Action",
+        "governance.MeetingAmendment",
+    ),
     # Who may do what: accounts, groups and the per-object grants.
     "users": (
         "auth.User",

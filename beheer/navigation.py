@@ -88,4 +88,11 @@ SECTIONS = (
         _("The critical success factors, KPIs, measurements and channel statistics."),
         ("kpi:",),
     ),
+    Section(
+        "governance",
+        _("Meetings"),
+        "governance:forums",
+        _("The forums that meet, their decisions and one list of actions."),
+        ("governance:",),
+    ),
 )

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "matrix",
     "maturity",
     "kpi",
+    "governance",
 ]
 
 MIDDLEWARE = [

@@ -29,5 +29,6 @@ urlpatterns = [
     path("beheermatrix/", include("matrix.urls")),
     path("volwassenheid/", include("maturity.urls")),
     path("kpi/", include("kpi.urls")),
+    path("overleg/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]
