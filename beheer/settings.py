@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from beheer.sso import config as sso_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -248,6 +250,37 @@ SECURE_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+
+# Single sign-on with OpenID Connect (beheer/sso; the README's "Single sign-on").
+# Off unless OIDC_DISCOVERY_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set.
+OIDC_ENABLED = sso_config.sso_enabled()
+OIDC_DISCOVERY_URL = (
+    sso_config.discovery_url(os.environ["OIDC_DISCOVERY_URL"]) if OIDC_ENABLED else ""
+)
+OIDC_RP_CLIENT_ID = os.getenv("OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.getenv("OIDC_CLIENT_SECRET", "").strip()
+OIDC_RP_SCOPES = os.getenv("OIDC_SCOPES", "").strip() or "openid email profile"
+OIDC_RP_SIGN_ALGO = sso_config.sign_algorithm(os.getenv("OIDC_SIGN_ALGORITHM", ""))
+# Which claim holds the user's groups (a dotted path reaches into an object, as
+# Keycloak's realm_access.roles), and which of its values give which app group.
+OIDC_GROUPS_CLAIM = os.getenv("OIDC_GROUPS_CLAIM", "").strip() or "groups"
+OIDC_GROUP_MAP = sso_config.group_map(os.getenv("OIDC_GROUP_MAP", ""))
+# Only the SSO button on the login page; beheerders keep a local login (/login/?lokaal=1).
+OIDC_HIDE_LOCAL_LOGIN = envbool("OIDC_HIDE_LOCAL_LOGIN", False)
+# An SSO session ends this many hours after login; the next login asks the provider
+# again, so an account disabled there stops working here by the next day.
+OIDC_SESSION_HOURS = envint("OIDC_SESSION_HOURS", 10)
+OIDC_TIMEOUT = envint("OIDC_TIMEOUT", 5)  # seconds, for each request to the provider
+# mozilla-django-oidc: authorization code flow with PKCE, state and nonce; the ID
+# token is kept in the session as the hint for the provider's logout.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("beheer.sso.backend.SsoBackend")
+    # Logout is a form posted here that the app answers with a redirect to the
+    # provider's logout page; Chromium holds that redirect to form-action too.
+    SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], sso_config.origin(OIDC_DISCOVERY_URL)]
 
 # Login throttling (django-axes). Failures count per account *and* address: five
 # wrong passwords for one account from one address block that pair for 15 minutes.

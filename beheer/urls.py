@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from beheer.access import membership_not_required
+from beheer.sso import views as sso_views
+from beheer.sso.forms import LocalLoginForm
 from beheer.views import core as views
 
 urlpatterns = [
@@ -12,13 +14,27 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path(
         "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LocalLoginForm
+        ),
         name="login",
     ),
     path(
         "logout/",
-        membership_not_required(auth_views.LogoutView.as_view()),
+        membership_not_required(sso_views.LogoutView.as_view()),
         name="logout",
+    ),
+    # Single sign-on (beheer/sso): 404 unless configured. The names are the ones
+    # mozilla-django-oidc reverses.
+    path(
+        "oidc/authenticate/",
+        login_not_required(sso_views.SsoLoginStart.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "oidc/callback/",
+        login_not_required(sso_views.callback),
+        name="oidc_authentication_callback",
     ),
     path(
         "taal/",
