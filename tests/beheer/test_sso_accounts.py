@@ -17,6 +17,7 @@ def _in_english():
     with translation.override("en"):
         yield
 
+
 GROUP_MAP = {
     "beheer-admins": (groups.BEHEERDERS,),
     "beheer-managers": (groups.MANAGERS,),
