@@ -69,4 +69,6 @@ def can_edit_register(user) -> bool:
 
 def require_register_editor(request) -> None:
     if not can_edit_register(request.user):
-        raise PermissionDenied(_("Only the beheerteam (managers) may change the register."))
+        raise PermissionDenied(
+            _("Only the application management team (managers) may change the register.")
+        )

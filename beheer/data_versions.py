@@ -67,6 +67,21 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "governance.Action",
         "governance.MeetingAmendment",
     ),
+    "operations": (
+        "operations.ChangeRequest",
+        "operations.StatusChange",
+        "operations.Comment",
+        "operations.Release",
+        "operations.ReleaseDocument",
+        "operations.ReleaseImpact",
+        "operations.TestItem",
+        "operations.Contract",
+        "operations.ServiceLevel",
+        "operations.Course",
+        "operations.TrainingSession",
+        "operations.TrainingAttendance",
+        "operations.ComponentGuide",
+    ),
     # Who may do what: accounts, groups and the per-object grants.
     "users": (
         "auth.User",

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.utils import timezone
 
 from beheer import groups
@@ -262,6 +263,16 @@ ASSIGNMENTS = [
 ]
 
 
+def _account(users: dict, persona: str | None, colleague: int | None, round_number: int):
+    """The login of a demo person: a persona's (first copy only) or a colleague's."""
+    if persona:
+        return users.get(persona) if round_number == 1 else None
+    if colleague is None:
+        return None
+    suffix = f"{colleague:02d}" if round_number == 1 else f"{colleague:02d}-{round_number}"
+    return users.get(f"collega-{suffix}")
+
+
 def _register(scale: int) -> dict[str, int]:
     today = timezone.localdate()
     created = {"people": 0, "roles": 0, "assignments": 0}
@@ -283,8 +294,13 @@ def _register(scale: int) -> dict[str, int]:
         components[name] = component
     users = {
         u.username: u
-        for u in get_user_model().objects.filter(username__in=[p[5] for p in PEOPLE if p[5]])
+        for u in get_user_model().objects.filter(
+            Q(username__in=[p[5] for p in PEOPLE if p[5]]) | Q(username__startswith="collega-")
+        )
     }
+    # The demo colleagues' accounts belong to the people of the same name, so
+    # that they can be invited by name (e.g. to a maturity self-assessment).
+    colleague_number = {f"{first} {last}": n for n, (first, last, _g) in enumerate(COLLEAGUES, 1)}
 
     for round_number in range(1, scale + 1):
         suffix = "" if round_number == 1 else f" ({round_number})"
@@ -319,7 +335,7 @@ def _register(scale: int) -> dict[str, int]:
                     "department": departments[department],
                     "is_external": supplier is not None,
                     "supplier": suppliers.get(supplier),
-                    "user": users.get(username) if round_number == 1 else None,
+                    "user": _account(users, username, colleague_number.get(name), round_number),
                     "is_active": name != INACTIVE_BUT_ASSIGNED,
                     "leaving_date": today + timedelta(days=21) if name == LEAVING_SOON else None,
                 },

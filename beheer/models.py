@@ -26,7 +26,7 @@ class OrganisationSettings(models.Model):
     """The one settings record of the organisation (always pk 1)."""
 
     name = models.CharField(_("organisation name"), max_length=200, blank=True)
-    beheerteam_email = models.EmailField(_("beheerteam e-mail"), blank=True)
+    beheerteam_email = models.EmailField(_("application management team e-mail"), blank=True)
     intranet_url = WebAddressField(_("intranet page"), blank=True)
     max_roles_per_person = models.PositiveSmallIntegerField(
         _("maximum roles per person"),
@@ -222,7 +222,7 @@ class Role(models.Model):
         FUNCTIONAL = "functional", _("Functional management")
         PRIVACY_SECURITY = "privacy_security", _("Privacy & security")
         SUPPLIER_MANAGEMENT = "supplier_management", _("Supplier management")
-        BEHEERTEAM = "beheerteam", _("Beheerteam")
+        BEHEERTEAM = "beheerteam", _("Application management team")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)

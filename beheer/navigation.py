@@ -1,4 +1,4 @@
-"""The sections of the application, as the header and the dashboard show them.
+"""The sections of the application, as the header and the overview show them.
 
 A section whose pages are not built yet has no URL to reverse; it is then shown
 without a link, so the navigation never leads to a 404.
@@ -38,11 +38,14 @@ def _reverse_or_none(url_name: str) -> str | None:
 
 
 SECTIONS = (
+    # The overview meant for the viewer (home.access): the managers' or the MT's;
+    # the header links it per user. Mijn werk ("dashboard") sits on the right.
     Section(
-        "dashboard",
-        _("Dashboard"),
-        "dashboard",
-        _("Overview of the management organisation."),
+        "overview",
+        _("Overview"),
+        "home:overview",
+        _("The management organisation in figures, what needs attention first."),
+        ("home:",),
     ),
     Section(
         "organisation",
@@ -94,5 +97,12 @@ SECTIONS = (
         "governance:forums",
         _("The forums that meet, their decisions and one list of actions."),
         ("governance:",),
+    ),
+    Section(
+        "operations",
+        _("Daily management"),
+        "operations:requests",
+        _("Wishes and changes, supplier releases, service levels and who is trained."),
+        ("operations:",),
     ),
 )

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "maturity",
     "kpi",
     "governance",
+    "operations",
+    # Above the feature apps: the pages that gather from all of them.
+    "home",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,8 @@ from beheer.sso.forms import LocalLoginForm
 from beheer.views import core as views
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    # Mijn werk ("/", the URL name `dashboard`) and the overviews: home/.
+    path("", include("home.urls")),
     path("healthz/", views.healthz, name="healthz"),
     path(
         "login/",
@@ -46,5 +47,6 @@ urlpatterns = [
     path("volwassenheid/", include("maturity.urls")),
     path("kpi/", include("kpi.urls")),
     path("overleg/", include("governance.urls")),
+    path("dagelijks-beheer/", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,7 +17,7 @@ def decisions_workbook(decisions, *, organisation: str, today, filtered: bool, b
             organisation,
             _("Date: %(date)s") % {"date": today.strftime("%d-%m-%Y")},
             _("%(count)s decisions") % {"count": len(decisions)}
-            + (f" ({_('filtered')})" if filtered else ""),
+            + (" (" + _("filtered") + ")" if filtered else ""),
         ],
     )
     rows = [

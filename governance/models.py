@@ -32,7 +32,7 @@ class Forum(Bilingual):
     """A standing meeting of the beheerorganisatie: who meets, why and how often."""
 
     class Kind(models.TextChoices):
-        BEHEEROVERLEG = "beheeroverleg", _("Beheerteam meeting")
+        BEHEEROVERLEG = "beheeroverleg", _("Application management team meeting")
         STUURGROEP = "stuurgroep", _("Steering group")
         KLANTENFORUM = "klantenforum", _("Customer forum")
         KEY_USERS = "key_users", _("Key-user meeting")

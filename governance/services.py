@@ -254,9 +254,11 @@ def _actions_item(forum: Forum, today: date) -> ProposedItem | None:
         title += ngettext(", %(count)s overdue", ", %(count)s overdue", len(overdue)) % {
             "count": len(overdue)
         }
+    # Translated outside the f-strings, where gettext's extractor cannot see them.
+    no_owner, due = _("no owner"), _("due")
     lines = [
-        f"{a.title} ({a.owner or _('no owner')}"
-        + (f", {_('due')} {a.due_date:%d-%m-%Y}" if a.due_date else "")
+        f"{a.title} ({a.owner or no_owner}"
+        + (f", {due} {a.due_date:%d-%m-%Y}" if a.due_date else "")
         + ")"
         for a in sorted(actions, key=lambda a: (not a.is_overdue(today), a.due_date or date.max))
     ]

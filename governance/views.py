@@ -64,7 +64,10 @@ def _meeting(request, pk, *, edit: bool = False) -> Meeting:
     if edit:
         access.require(
             access.can_edit_meetings(request.user, meeting.forum),
-            _("Only the chair and the beheerteam prepare and minute this forum's meetings."),
+            _(
+                "Only the chair and the application management team prepare and minute "
+                "this forum's meetings."
+            ),
         )
     else:
         access.require(access.can_read_forum(request.user, meeting.forum), _("Members only."))
@@ -751,9 +754,13 @@ def action_detail(request, pk):
     action = _action(request, pk)
     can_update = access.can_update_action(request.user, action)
     form = ActionStatusForm(request.POST or None, instance=action) if can_update else None
+    conflicts = None
     if request.method == "POST":
-        access.require(can_update, _("Only the owner and the beheerteam update this action."))
-        if form.is_valid():
+        access.require(
+            can_update, _("Only the owner and the application management team update this action.")
+        )
+        # The owner and the beheerteam may both update the status: neither overwrites the other.
+        if form.is_valid() and (conflicts := edit_conflict(request, action, form)) is None:
             try:
                 services.action_set_status(
                     action=action,
@@ -775,6 +782,8 @@ def action_detail(request, pk):
             "can_edit": access.can_edit_action(request.user, action),
             "overdue": action.is_overdue(timezone.localdate()),
             "history": history_entries(action),
+            "conflicts": conflicts,
+            "seen_version": form_version(request, action, shown_current=conflicts is not None),
         },
     )
 

@@ -8,7 +8,7 @@ from kpi.models import Channel, ContactVolume, FactorReview, Kpi, Measurement, S
 class FactorReviewInline(admin.TabularInline):
     model = FactorReview
     extra = 0
-    fields = ("date", "status", "owner", "next_action", "due_date")
+    fields = ("date", "status", "owner")
     autocomplete_fields = ("owner",)
 
 

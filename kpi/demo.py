@@ -228,12 +228,17 @@ def load(*, scale: int = 1) -> dict[str, int]:
 
 
 def _factor_reviews(today, people, chance) -> int:
+    """A year of reviews per factor; each review's next step is an action in the
+    register: the latest review's still open (some of them overdue), earlier
+    ones done by the next review."""
+    from governance.models import Action
+
     if FactorReview.objects.exists():
         return 0
     owners = [
         people.get(n) for n in ("Marco Jansen", "Sanne de Vries", "Jeroen Kok", "Ingrid Bakker")
     ]
-    reviews = []
+    reviews, steps = [], []
     for factor in SuccessFactor.objects.all():
         path = FACTOR_PATHS.get(factor.key)
         if path is None:
@@ -241,7 +246,6 @@ def _factor_reviews(today, people, chance) -> int:
         owner = owners[factor.order % len(owners)]
         for step, status in enumerate(path):
             day = today - timedelta(days=365 - step * 91)
-            action = ACTIONS.get(factor.key, "Status bespreken in het beheeroverleg")
             reviews.append(
                 FactorReview(
                     factor=factor,
@@ -249,12 +253,28 @@ def _factor_reviews(today, people, chance) -> int:
                     status=status,
                     evidence=f"Besproken in het beheeroverleg van {day:%d-%m-%Y}.",
                     owner=owner,
-                    next_action=action,
-                    # The latest actions of some factors are overdue.
-                    due_date=day + timedelta(days=60 if chance.random() < 0.3 else 120),
                 )
             )
+            # The latest actions of some factors are overdue.
+            due = day + timedelta(days=60 if chance.random() < 0.3 else 120)
+            next_review = day + timedelta(days=91) if step < len(path) - 1 else None
+            steps.append(
+                (ACTIONS.get(factor.key, "Status bespreken in het beheeroverleg"), due, next_review)
+            )
     FactorReview.objects.bulk_create(reviews)
+    Action.objects.bulk_create(
+        Action(
+            source=Action.Source.FACTOR_REVIEW,
+            title=title,
+            owner=review.owner,
+            due_date=due,
+            status=Action.Status.DONE if next_review else Action.Status.OPEN,
+            done_on=next_review,
+            factor_review=review,
+            success_factor=review.factor,
+        )
+        for review, (title, due, next_review) in zip(reviews, steps, strict=True)
+    )
     return len(reviews)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from beheer.xlsx import set_cell, write_table, write_title
+from beheer.xlsx import GroupRow, write_table, write_title
 from kpi.services import Status
 
 STATUS_FILLS = {
@@ -13,6 +13,21 @@ STATUS_FILLS = {
     Status.OFF_TRACK: PatternFill("solid", fgColor="FFCDD2"),
     Status.NO_DATA: PatternFill("solid", fgColor="E0E0E0"),
 }
+
+
+def _actions_text(actions, today) -> str:
+    """A factor's open actions from the register, one a line."""
+    lines = []
+    for action in actions:
+        due = ""
+        if action.due_date:
+            due = (
+                _("overdue since %(date)s") if action.due_date < today else _("due %(date)s")
+            ) % {"date": action.due_date.strftime("%d-%m-%Y")}
+        owner = str(action.owner) if action.owner else ""
+        extra = ", ".join(part for part in (owner, due) if part)
+        lines.append(f"{action.title} ({extra})" if extra else action.title)
+    return "\n".join(lines)
 
 
 def kpi_workbook(*, checklist, rows, today) -> Workbook:
@@ -30,41 +45,34 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
     )
     factor_rows = []
     for theme in checklist.themes:
+        # The theme once, as the head of its factors.
+        factor_rows.append(GroupRow(f"{theme.label} ({theme.percent}%)"))
         for state in theme.factors:
             review = state.latest
             factor_rows.append(
                 (
-                    f"{theme.label} ({theme.percent}%)",
                     state.factor.text("name"),
                     review.get_status_display() if review else _("Not reviewed yet"),
                     review.date if review else None,
                     str(review.owner) if review and review.owner else "",
                     review.evidence if review else "",
-                    review.next_action if review else "",
-                    review.due_date if review else None,
-                    _("overdue") if state.is_overdue(today) else "",
+                    _actions_text(state.actions, today),
                 )
             )
     write_table(
         factors,
         first,
         [
-            _("Theme"),
             _("Factor"),
             _("Status"),
             _("Reviewed on"),
             _("Owner"),
             _("Evidence"),
-            _("Next action"),
-            _("Due date"),
-            "",
+            _("Open actions"),
         ],
         factor_rows,
-        widths=[26, 34, 18, 13, 22, 40, 40, 13, 10],
+        widths=[28, 14, 11, 17, 36, 32],
     )
-    for offset in range(len(factor_rows)):
-        for column in (4, 8):
-            factors.cell(row=first + 1 + offset, column=column).number_format = "DD-MM-YYYY"
 
     table = workbook.create_sheet(_("KPIs"))
     first = write_title(
@@ -106,17 +114,10 @@ def kpi_workbook(*, checklist, rows, today) -> Workbook:
             )
             for row in rows
         ],
-        widths=[36, 16, 13, 13, 10, 14, 10, 18, 10, 13, 22, 40],
+        widths=[26, 12, 9, 10, 8, 9, 6, 12, 8, 10, 14, 16],
     )
     for offset, row in enumerate(rows, start=first + 1):
-        set_cell(table, offset, 2, str(row.status_label)).fill = STATUS_FILLS[row.status]
-        for column in (4, 10):
-            table.cell(row=offset, column=column).number_format = "DD-MM-YYYY"
-    for sheet in (factors, table):
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        table.cell(row=offset, column=2).fill = STATUS_FILLS[row.status]
     return workbook
 
 

@@ -26,13 +26,22 @@ class FactorForm(forms.ModelForm):
         }
 
 
-class FactorReviewForm(forms.ModelForm):
+class FactorReviewForm(NoControlCharactersMixin, forms.ModelForm):
+    # The next step is not part of the review: it becomes an action in the one
+    # action register (services.factor_review_record), owned by the owner above.
+    next_action = forms.CharField(
+        label=_("Next action"),
+        max_length=300,
+        required=False,
+        help_text=_("Added to the action list, owned by the owner of the review."),
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
     class Meta:
         model = FactorReview
-        fields = ["date", "status", "evidence", "owner", "next_action", "due_date"]
+        fields = ["date", "status", "evidence", "owner"]
         widgets = {
             "date": DateInput(),
-            "due_date": DateInput(),
             "evidence": forms.Textarea(attrs={"rows": 3}),
             "status": forms.RadioSelect,
         }
@@ -105,6 +114,8 @@ class KpiForm(forms.ModelForm):
         needs_channel = source in (Kpi.Source.CHANNEL_CONTACTS, Kpi.Source.CHANNEL_SHARE)
         if needs_channel and not cleaned.get("channel"):
             self.add_error("channel", _("Choose the channel this KPI counts."))
+        if source == Kpi.Source.CHANGE_LEAD_TIME and cleaned.get("channel"):
+            self.add_error("channel", _("A lead time of wishes is not counted per channel."))
         if cleaned.get("tolerance") is not None and cleaned["tolerance"] < 0:
             self.add_error("tolerance", _("The tolerance cannot be negative."))
         if cleaned.get("level") == Kpi.Level.DEPARTMENT and not cleaned.get("department"):

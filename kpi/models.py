@@ -68,8 +68,8 @@ class FactorReview(models.Model):
         blank=True,
         related_name="factor_reviews",
     )
-    next_action = models.CharField(_("next action"), max_length=300, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    # What must happen next is an action in the one action register
+    # (governance.Action, linked to this review and its factor).
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -170,6 +170,10 @@ class Kpi(models.Model):
         CHANNEL_CONTACTS = "channel_contacts", _("Channel statistics: contacts on one channel")
         CHANNEL_SHARE = "channel_share", _("Channel statistics: share of one channel (%)")
         TOTAL_CONTACTS = "total_contacts", _("Channel statistics: contacts on all channels")
+        CHANGE_LEAD_TIME = (
+            "change_lead_time",
+            _("Wishes: median days from submitted to in production (of the KPI's component)"),
+        )
 
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -231,8 +235,8 @@ class Kpi(models.Model):
         choices=Source,
         default=Source.MANUAL,
         help_text=_(
-            "Switching to the channel statistics keeps the values entered by hand; switching "
-            "back removes the values the channel statistics computed."
+            "Switching to computed values (channel statistics, wishes) keeps the values "
+            "entered by hand; switching back removes the computed values."
         ),
     )
     channel = models.ForeignKey(
@@ -251,7 +255,10 @@ class Kpi(models.Model):
         null=True,
         blank=True,
         related_name="kpis",
-        help_text=_("Count only the contacts of this process (channel statistics)."),
+        help_text=_(
+            "Count only the contacts (channel statistics) or the wishes (lead time) of this "
+            "process."
+        ),
     )
     history = HistoricalRecords()
 
@@ -268,7 +275,17 @@ class Kpi(models.Model):
 
     @property
     def from_channels(self) -> bool:
+        """Whether the values are computed rather than entered: from the channel
+        statistics or, despite the name, from the wishes' lead times."""
         return self.source != self.Source.MANUAL
+
+    @property
+    def from_channel_statistics(self) -> bool:
+        return self.from_channels and self.source != self.Source.CHANGE_LEAD_TIME
+
+    @property
+    def from_wishes(self) -> bool:
+        return self.source == self.Source.CHANGE_LEAD_TIME
 
 
 class Measurement(models.Model):
@@ -287,6 +304,8 @@ class Measurement(models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     source = models.CharField(_("source"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # A computed value: from the channel statistics or the wishes' lead times
+    # (Kpi.from_channels). It follows its data and is never entered or removed by hand.
     from_channels = models.BooleanField(default=False, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -80,9 +80,11 @@ class _RowHtml:
         # The KPI's address around its key: one reverse() for every row.
         self.url_start, self.url_end = reverse("kpi:kpi", args=[987654321]).split("987654321")
         self.separator = get_format("DECIMAL_SEPARATOR")
-        self.not_smart = f' <small class="badge badge-warning">{escape(_("not SMART"))}</small>'
-        self.has_left = f' <span class="badge badge-risk">{escape(_("has left"))}</span>'
-        self.no_values = f"<small>{escape(_('no values'))}</small>"
+        # Translated outside the f-strings, where gettext's extractor cannot see them.
+        not_smart, has_left, no_values = _("not SMART"), _("has left"), _("no values")
+        self.not_smart = f' <small class="badge badge-warning">{escape(not_smart)}</small>'
+        self.has_left = f' <span class="badge badge-risk">{escape(has_left)}</span>'
+        self.no_values = f"<small>{escape(no_values)}</small>"
         self.statuses = {status: status_html(status) for status in services.Status.LABELS}
         self.months: dict[tuple[int, int], str] = {}
         self.trends: dict[int, str] = {}

@@ -7,7 +7,8 @@
   the target in the KPI's direction, and a value beyond the target by no more
   than the tolerance is "at risk".
 - A KPI may take its values from the channel statistics; those measurements are
-  recomputed whenever volumes or the KPI change.
+  recomputed whenever volumes or the KPI change. Or from the wishes: the median
+  lead time per period, recomputed when a wish goes into production.
 """
 
 from collections import defaultdict
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from statistics import median
 from typing import NamedTuple
 
 from django.db import transaction
@@ -108,20 +110,33 @@ def smart_gaps(*, unit, target, deadline, owner, factor_count) -> list[str]:
 
 
 # --- Factors -------------------------------------------------------------------
+#
+# A review records where a factor stands; what must happen next is an action in
+# the one action register (governance.Action, source "factor review"), linked to
+# the review and the factor. governance sits above kpi (its selectors read the
+# KPIs), so it is imported where it is used, not at the top of this module.
+
+
+def _factor_actions(*, today: date, overdue_only: bool = False):
+    """The open (or only the overdue) actions about success factors, the earliest
+    due first; one query."""
+    from governance.models import Action
+    from governance.selectors import actions_listed
+
+    actions = Action.objects.overdue(today) if overdue_only else Action.objects.unfinished()
+    return list(actions_listed(actions.filter(success_factor__isnull=False)))
 
 
 @dataclass
 class FactorState:
     factor: SuccessFactor | None
     latest: FactorReview | None
+    # The factor's open actions from the register, the earliest due first.
+    actions: list = field(default_factory=list)
 
     @property
     def step(self) -> int:
         return self.latest.step if self.latest else 0
-
-    def is_overdue(self, today: date) -> bool:
-        latest = self.latest
-        return bool(latest and latest.next_action and latest.due_date and latest.due_date < today)
 
 
 @dataclass
@@ -147,7 +162,8 @@ class ThemeProgress:
 @dataclass
 class Checklist:
     themes: list[ThemeProgress]
-    overdue: list[FactorState] = field(default_factory=list)
+    # The overdue actions about factors (governance.Action), the earliest due first.
+    overdue: list = field(default_factory=list)
 
     @property
     def percent(self) -> int:
@@ -171,7 +187,7 @@ class Checklist:
 
 
 def factor_checklist(*, today: date) -> Checklist:
-    """Every factor's latest review, grouped by theme; two queries."""
+    """Every factor's latest review and open actions, grouped by theme; three queries."""
     latest_id = (
         FactorReview.objects.filter(factor=OuterRef("pk")).order_by("-date", "-id").values("id")[:1]
     )
@@ -179,42 +195,64 @@ def factor_checklist(*, today: date) -> Checklist:
     reviews = FactorReview.objects.select_related("owner").in_bulk(
         [f.latest_id for f in factors if f.latest_id]
     )
+    actions = defaultdict(list)
+    for action in _factor_actions(today=today):
+        actions[action.success_factor_id].append(action)
     return _checklist(
-        [(f.theme, FactorState(f, reviews.get(f.latest_id))) for f in factors], today=today
+        [(f.theme, FactorState(f, reviews.get(f.latest_id), actions[f.pk])) for f in factors],
+        overdue=[a for per_factor in actions.values() for a in per_factor if a.is_overdue(today)],
     )
 
 
 def factor_progress(*, today: date) -> Checklist:
     """factor_checklist's figures (each theme's progress, the overdue actions)
-    for the KPI overview: the reviews read as their status, next action and due
-    date only, the factors as their theme (FactorState.factor is None). Two
-    plain queries: cheaper than a subquery per factor for the few dozen reviews
-    a year brings."""
+    for the KPI overview: the reviews read as their status only, the factors as
+    their theme (FactorState.factor is None). Three plain queries: cheaper than
+    a subquery per factor for the few dozen reviews a year brings."""
     latest: dict[int, FactorReview] = {}
     reviews = FactorReview.objects.order_by("factor_id", "-date", "-id").values_list(
-        "factor_id", "status", "next_action", "due_date"
+        "factor_id", "status"
     )
-    for factor_id, status, action, due in reviews:
+    for factor_id, status in reviews:
         if factor_id not in latest:
-            latest[factor_id] = FactorReview(status=status, next_action=action, due_date=due)
+            latest[factor_id] = FactorReview(status=status)
     factors = SuccessFactor.objects.order_by().values_list("pk", "theme")
     return _checklist(
-        [(theme, FactorState(None, latest.get(pk))) for pk, theme in factors], today=today
+        [(theme, FactorState(None, latest.get(pk))) for pk, theme in factors],
+        overdue=_factor_actions(today=today, overdue_only=True),
     )
 
 
-def _checklist(states: list[tuple[str, FactorState]], *, today: date) -> Checklist:
+def _checklist(states: list[tuple[str, FactorState]], *, overdue: list) -> Checklist:
     themes = [
         ThemeProgress(value, label, [state for theme, state in states if theme == value])
         for value, label in Theme.choices
     ]
-    overdue = [s for t in themes for s in t.factors if s.is_overdue(today)]
-    overdue.sort(key=lambda s: s.latest.due_date)
-    return Checklist(themes, overdue)
+    return Checklist(themes, sorted(overdue, key=lambda action: action.due_date))
 
 
-def factor_review_record(*, factor: SuccessFactor, user, **fields) -> FactorReview:
-    return FactorReview.objects.create(factor=factor, recorded_by=user, **fields)
+@transaction.atomic
+def factor_review_record(
+    *, factor: SuccessFactor, user, next_action: str = "", due_date=None, **fields
+) -> FactorReview:
+    """Record a review of `factor`; its next action, when given, goes into the
+    action register, owned by the review's owner and linked to the review and
+    the factor (so it shows on the factor's page, the owner's Mijn werk and
+    the action list)."""
+    from governance.models import Action
+    from governance.services import action_create
+
+    review = FactorReview.objects.create(factor=factor, recorded_by=user, **fields)
+    if next_action.strip():
+        action_create(
+            source=Action.Source.FACTOR_REVIEW,
+            title=next_action.strip(),
+            owner=review.owner,
+            due_date=due_date,
+            concerns=[review, factor],
+            user=user,
+        )
+    return review
 
 
 # --- KPIs ------------------------------------------------------------------------
@@ -551,24 +589,34 @@ def recompute_channel_kpis(kpis=None) -> int:
     added, periods without volumes any more removed. Values entered by hand for
     the same date are kept. Returns the number of measurements written."""
     if kpis is None:
-        kpis = Kpi.objects.exclude(source=Kpi.Source.MANUAL)
-    kpis = [k for k in kpis if k.from_channels]
+        kpis = Kpi.objects.exclude(source__in=[Kpi.Source.MANUAL, Kpi.Source.CHANGE_LEAD_TIME])
+    kpis = [k for k in kpis if k.from_channel_statistics]
     if not kpis:
         return 0
     digital = set(Channel.objects.filter(is_digital=True).values_list("id", flat=True))
     by_process = {}
+    values = {}
+    for kpi in kpis:
+        if kpi.service_process_id not in by_process:
+            by_process[kpi.service_process_id] = monthly_contacts(
+                service_process=kpi.service_process
+            )
+        values[kpi.pk] = channel_values(kpi, by_process[kpi.service_process_id], digital)
+    return _computed_values_save(kpis, values)
+
+
+def _computed_values_save(kpis: list[Kpi], values: dict[int, dict[date, Decimal]]) -> int:
+    """Make the computed measurements of `kpis` ({kpi id: {period start: value}})
+    what `values` says: changed values updated in place, new periods added,
+    periods without a value any more removed. Values entered by hand for the
+    same date are kept. Returns the number of measurements written."""
     stored = {
         (m.kpi_id, m.date): m for m in Measurement.objects.filter(kpi__in=kpis).select_for_update()
     }
     wanted = set()
     created, updated = [], []
     for kpi in kpis:
-        if kpi.service_process_id not in by_process:
-            by_process[kpi.service_process_id] = monthly_contacts(
-                service_process=kpi.service_process
-            )
-        values = channel_values(kpi, by_process[kpi.service_process_id], digital)
-        for start, value in values.items():
+        for start, value in values.get(kpi.pk, {}).items():
             wanted.add((kpi.pk, start))
             end = _period_end(start, kpi.frequency)
             current = stored.get((kpi.pk, start))
@@ -581,10 +629,10 @@ def recompute_channel_kpis(kpis=None) -> int:
             elif current.from_channels and (current.value, current.period_end) != (value, end):
                 current.value, current.period_end = value, end
                 updated.append(current)
-    # Derived values are not history worth keeping: they follow the volumes, which
+    # Derived values are not history worth keeping: they follow their data, which
     # is why bulk writes (no history records) are used here.
     obsolete = [m.pk for key, m in stored.items() if m.from_channels and key not in wanted]
-    if obsolete:  # rare: volumes were removed
+    if obsolete:  # rare: volumes were removed, a wish left production
         Measurement.objects.filter(pk__in=obsolete).delete()
     Measurement.objects.bulk_create(created, batch_size=1000)
     Measurement.objects.bulk_update(updated, ["value", "period_end"], batch_size=1000)
@@ -607,13 +655,61 @@ def month_volumes_save(*, month: date, volumes: dict) -> None:
 
 
 def kpi_source_changed(kpi: Kpi) -> None:
-    """After a KPI is created or edited: one measured from the channels follows
-    them; one that is not any more drops the values they computed (values
-    entered by hand stay either way)."""
-    if kpi.from_channels:
+    """After a KPI is created or edited: one measured from the channels or the
+    wishes follows them; one that is not any more drops the values they
+    computed (values entered by hand stay either way)."""
+    if kpi.from_wishes:
+        recompute_lead_time_kpis([kpi])
+    elif kpi.from_channels:
         recompute_channel_kpis([kpi])
     else:
         kpi.measurements.filter(from_channels=True).delete()
+
+
+# --- Lead time of wishes ------------------------------------------------------------
+
+
+def median_lead_times(pairs, *, frequency: str) -> dict[date, Decimal]:
+    """Per period of `frequency` (by its first day), the median number of days
+    from submitted to in production of the wishes that went live in it.
+    `pairs`: (day submitted, day in production).
+
+    Unlike the channel statistics, the period still running counts: a median
+    of the wishes done so far does not drop the way a half month's total does,
+    and the beheerteam sees the effect of what went live today."""
+    periods: dict[date, list[int]] = defaultdict(list)
+    for submitted, live in pairs:
+        periods[period_start(live, frequency)].append((live - submitted).days)
+    return {
+        start: Decimal(str(median(days))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        for start, days in sorted(periods.items())
+    }
+
+
+@transaction.atomic
+def recompute_lead_time_kpis(kpis=None) -> int:
+    """Bring the measurements of KPIs that come from the wishes in line with the
+    wishes in production (of the KPI's component and service process, when it
+    has them). Called by the services that move a wish into or out of
+    production, and when a KPI's source changes. Returns the number written."""
+    # The wishes live in `operations`, which builds on this app (service levels
+    # link to KPIs, its services call this): imported here, not at the top, so
+    # that kpi does not depend on it to load.
+    from operations.selectors import lead_time_pairs
+
+    if kpis is None:
+        kpis = Kpi.objects.filter(source=Kpi.Source.CHANGE_LEAD_TIME)
+    kpis = [k for k in kpis if k.from_wishes]
+    if not kpis:
+        return 0
+    values = {
+        kpi.pk: median_lead_times(
+            lead_time_pairs(component=kpi.component_id, service_process=kpi.service_process_id),
+            frequency=kpi.frequency,
+        )
+        for kpi in kpis
+    }
+    return _computed_values_save(kpis, values)
 
 
 def _period_end(start: date, frequency: str) -> date:

@@ -20,6 +20,7 @@ from beheer.cache import cached
 from beheer.history import edit_conflict, form_version, history_entries
 from beheer.models import ServiceProcess
 from beheer.xlsx import xlsx_response
+from governance.selectors import actions_about
 from kpi import access, services, uploads
 from kpi import render as render_kpi
 from kpi.excel import kpi_workbook, upload_template_workbook
@@ -67,7 +68,8 @@ def dashboard(request):
             owns_kpis=owns_kpis,
             today=today,
         ),
-        scopes=("kpi", "register"),
+        # "governance": the factors' overdue actions, shown above the KPIs.
+        scopes=("kpi", "register", "governance"),
         vary=(
             sorted(active.items()),
             request.user.pk if active.get("mijn") else None,
@@ -96,7 +98,7 @@ def _overview_content(*, overview, kpi_filter, can_edit, owns_kpis, today) -> di
             "progress": cached(
                 "kpi-overview-progress",
                 partial(_progress_html, today=today),
-                scopes=("kpi",),
+                scopes=("kpi", "governance"),  # the overdue actions: the action register
             ),
             "filter": kpi_filter,
             "owns_kpis": owns_kpis,
@@ -124,7 +126,8 @@ def factors(request):
     content = cached(
         "kpi-factors",
         partial(_factors_html, today=today),
-        scopes=("kpi", "register"),
+        # The factors' actions come from the action register.
+        scopes=("kpi", "register", "governance"),
     )
     return render(request, "kpi/factors.html", {"content": content})
 
@@ -161,6 +164,7 @@ def factor_detail(request, pk):
             "explanation": factor.text("explanation"),
             "reviews": factor.reviews.select_related("owner", "recorded_by"),
             "latest": latest,
+            "actions": actions_about(factor),
             "kpis": factor.kpis.all(),
             "history": history_entries(factor),
             "form": form,
@@ -492,7 +496,9 @@ def _channels_html(*, process, can_edit) -> str:
             "chart": mix.chart_data(),
             "table_rows": render_kpi.channel_rows_html(mix),
             "can_edit": can_edit,
-            "channel_kpis": Kpi.objects.exclude(source=Kpi.Source.MANUAL),
+            "channel_kpis": Kpi.objects.exclude(
+                source__in=[Kpi.Source.MANUAL, Kpi.Source.CHANGE_LEAD_TIME]
+            ),
         },
     )
 

@@ -47,7 +47,10 @@ def _may_tick(user, right) -> bool:
 def _require_reader(request) -> None:
     access.require(
         access.can_read_mutations(request.user),
-        _("The mutations list is for the beheerteam, component owners and the MT."),
+        _(
+            "The mutations list is for the application management team, component owners "
+            "and the MT."
+        ),
     )
 
 
@@ -136,7 +139,8 @@ def mutations_xlsx(request):
             (mutation.tick.ticked_by.get_full_name() or mutation.tick.ticked_by.get_username())
             if mutation.tick and mutation.tick.ticked_by
             else "",
-            mutation.tick.ticked_at.strftime("%d-%m-%Y %H:%M") if mutation.tick else "",
+            # A moment, written as the local time (beheer.xlsx.set_cell), never UTC.
+            mutation.tick.ticked_at if mutation.tick else None,
         )
         for entry in entries
         for mutation in entry.mutations
@@ -156,6 +160,6 @@ def mutations_xlsx(request):
             _("Done on"),
         ],
         rows,
-        widths=[24, 14, 12, 20, 32, 12, 10, 20, 16],
+        widths=[20, 12, 11, 17, 28, 10, 9, 16, 15],
     )
     return xlsx_response(workbook, f"mutaties-{timezone.localdate().isoformat()}.xlsx")

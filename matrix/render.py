@@ -18,22 +18,35 @@ from matrix.models import Right
 from matrix.rights import GRANTED, RightRow, RightsGrid
 from matrix.selectors import CODES, ROW_PROBLEMS, Grid, Row
 
+# How a cell that takes no input is marked: in a grid with editable rows it is
+# a gridcell and says it is read-only (rows may not: ARIA allows aria-readonly
+# on cells, not on rows); in a table that is no grid it is a plain cell.
+EDITABLE, READ_ONLY, PLAIN = "editable", "read-only", "plain"
 
-def cell_html(value: str, editable: bool, tabindex: int = -1, css: str | None = None) -> str:
+
+def cell_html(value: str, kind: str | bool, tabindex: int = -1, css: str | None = None) -> str:
     """One cell. Its row and role follow from its row and column, which keeps a
     6,000-cell page small; the grid's script reads them from there."""
+    if kind is True or kind is False:
+        kind = EDITABLE if kind else PLAIN
     value = escape(value)  # one of a few known values; escaped all the same
     css = css or (f"code-{value}" if value else "")
     css_attr = f' class="{css}"' if css else ""
-    focus = f' tabindex="{tabindex}"' if editable else ""
-    return f"<td{focus}{css_attr}>{value}</td>"
+    if kind == EDITABLE:
+        extra = f' tabindex="{tabindex}"'
+    elif kind == READ_ONLY:
+        extra = ' aria-readonly="true"'
+    else:
+        extra = ""
+    return f"<td{extra}{css_attr}>{value}</td>"
 
 
-def cell_strings(values, css_of=lambda value: None) -> dict[bool, dict[str, str]]:
-    """editable -> value -> the cell's HTML: every cell a table can hold, built once."""
+def cell_strings(values, css_of=lambda value: None) -> dict[str, dict[str, str]]:
+    """kind (EDITABLE, READ_ONLY, PLAIN) -> value -> the cell's HTML: every cell a
+    table can hold, built once."""
     return {
-        editable: {value: cell_html(value, editable, css=css_of(value)) for value in values}
-        for editable in (True, False)
+        kind: {value: cell_html(value, kind, css=css_of(value)) for value in values}
+        for kind in (EDITABLE, READ_ONLY, PLAIN)
     }
 
 
@@ -48,7 +61,7 @@ def status_html(row_id: str, problem_labels: list[str], valid_label: str | None 
     valid_label = valid_label or escape(_("valid"))
     return (
         f'<td id="status-{row_id}" class="row-status" data-invalid="false">'
-        f'<span class="ok" aria-label="{valid_label}">✓</span></td>'
+        f'<span class="ok" role="img" aria-label="{valid_label}">✓</span></td>'
     )
 
 
@@ -61,33 +74,42 @@ def row_html(
     cells: str,
     editable: bool,
     valid_label: str,
+    own: bool = False,
+    component: str = "",
 ) -> str:
-    """One row of a grid: its heading (HTML), the check, the cells (HTML)."""
-    invalid = ' class="invalid"' if problems else ""
-    editable_attr = " data-editable" if editable else ' aria-readonly="true"'
+    """One row of a grid: its heading (HTML), the check, the cells (HTML). `own`
+    marks a row the viewer may edit as theirs (for owners, who edit some rows);
+    `component` names, on a row they may not edit, whose row it is."""
+    classes = " ".join(name for name, on in (("mine", own), ("invalid", problems)) if on)
+    class_attr = f' class="{classes}"' if classes else ""
+    editable_attr = " data-editable" if editable else ""
+    if component:
+        editable_attr += f' data-component="{_escape(component)}"'
     return (
-        f'<tr id="{row_id}"{invalid} data-key="{key}"{editable_attr}>'
+        f'<tr id="{row_id}"{class_attr} data-key="{key}"{editable_attr}>'
         f'<th scope="row" class="activity">{heading}</th>'
         f"{status_html(row_id, problems, valid_label)}{cells}</tr>"
     )
 
 
 def grid_head_html(grid: Grid | RightsGrid, row_heading: str) -> SafeString:
-    """The two heading rows: the kinds of role, then per role its name and holders."""
+    """The two heading rows: the kinds of role, then per role its name and holders,
+    set sideways so that every column stays narrow and no name breaks in a word."""
     kinds = "".join(
-        f'<th scope="colgroup" colspan="{len(columns)}">{_escape(kind)}</th>'
+        f'<th scope="colgroup" colspan="{len(columns)}" title="{_escape(kind)}">'
+        f'<span class="kind">{_escape(kind)}</span></th>'
         for kind, columns in grid.column_groups
     )
-    vacant = f"<em>{escape(_('vacant'))}</em>"
+    vacant = "<em>" + escape(_("vacant")) + "</em>"
     roles = []
     for column in grid.columns:
         holders = _escape(", ".join(column.holders))
         roles.append(
             f'\n        <th scope="col" class="role{" unheld" if column.unheld else ""}" '
-            f'data-role="{column.role.pk}">\n'
-            f'          <span class="role-name">{_escape(column.role.name)}</span>\n'
-            f'          <span class="holders" title="{holders}">{holders or vacant}</span>\n'
-            "        </th>\n      "
+            f'data-role="{column.role.pk}"><span class="role-label">'
+            f'<span class="role-name">{_escape(column.role.name)}</span>'
+            f'<span class="holders" title="{holders}">{holders or vacant}</span>'
+            "</span></th>"
         )
     return mark_safe(
         "<thead>\n"
@@ -97,8 +119,8 @@ def grid_head_html(grid: Grid | RightsGrid, row_heading: str) -> SafeString:
         "    </tr>\n"
         '    <tr class="roles">\n'
         f'      <th scope="col" class="activity">{escape(row_heading)}</th>\n'
-        f'      <th scope="col" class="row-status">{escape(_("Check"))}</th>\n'
-        f"      {''.join(roles)}\n"
+        '      <th scope="col" class="row-status">' + escape(_("Check")) + "</th>"
+        f"{''.join(roles)}\n"
         "    </tr>\n"
         "  </thead>"
     )
@@ -116,7 +138,16 @@ def row_cells_html(strings: dict[str, str], values, first: bool) -> str:
     return cells.replace('tabindex="-1"', 'tabindex="0"', 1) if first else cells
 
 
-def group_rows_html(groups, span: int, render_row, shown=lambda row: True) -> SafeString:
+def theme_row_html(name: str, columns: int) -> str:
+    """A group's heading row: the label in the two sticky columns, so it stays in
+    view while the grid scrolls sideways, then the rest of the bar."""
+    return (
+        f'<tr class="theme"><th scope="rowgroup" colspan="2">{_escape(name)}</th>'
+        f'<td colspan="{columns}"></td></tr>'
+    )
+
+
+def group_rows_html(groups, columns: int, render_row, shown=lambda row: True) -> SafeString:
     """Rows under a heading per group (theme, component); the first editable
     cell of the grid takes the keyboard focus."""
     parts = []
@@ -125,9 +156,7 @@ def group_rows_html(groups, span: int, render_row, shown=lambda row: True) -> Sa
         visible = [row for row in rows if shown(row)]
         if not visible:
             continue
-        parts.append(
-            f'<tr class="theme"><th scope="rowgroup" colspan="{span}">{_escape(name)}</th></tr>'
-        )
+        parts.append(theme_row_html(name, columns))
         for row in visible:
             parts.append(render_row(row, first and row.editable))
             if row.editable:
@@ -135,19 +164,35 @@ def group_rows_html(groups, span: int, render_row, shown=lambda row: True) -> Sa
     return mark_safe("".join(parts))
 
 
-def grid_body_html(grid: Grid, *, only_invalid: bool = False) -> SafeString:
-    cells = cell_strings(("", *CODES))
+def _cell_kinds(rows, cells: dict[str, dict[str, str]]) -> dict[bool, dict[str, str]]:
+    """editable -> the cell strings of such a row: read-only cells say so only in
+    a grid, that is a table with at least one editable row."""
+    grid = any(row.editable for row in rows)
+    return {True: cells[EDITABLE], False: cells[READ_ONLY if grid else PLAIN]}
+
+
+def grid_body_html(grid: Grid, *, only_invalid: bool = False, mark_own: bool = False) -> SafeString:
+    """The grid's rows. `mark_own`: the viewer edits some rows only (an owner):
+    mark those as theirs and name the component on the others."""
+    cells = _cell_kinds(grid.rows, cell_strings(("", *CODES)))
     labels = {key: str(label) for key, label in ROW_PROBLEMS.items()}
     valid = escape(_("valid"))
     edit_url, edit_label = url_pattern("matrix:row"), escape(_("edit row"))
+    no_component = _("no component")
 
     def activity_row(row: Row, first_editable: bool) -> str:
         task = row.activity
-        heading = _escape(task.title)
+        if row.editable:
+            # The task's page (its codes, name and history). Reached with the
+            # arrow keys, as anything in a grid: not one Tab per row.
+            heading = (
+                f'<a class="title row-edit" tabindex="-1" href="{edit_url.format(task.pk)}" '
+                f'title="{edit_label}">{_escape(task.title)}</a>'
+            )
+        else:
+            heading = f'<span class="title">{_escape(task.title)}</span>'
         if task.component:
             heading += f' <small class="component">{_escape(task.component)}</small>'
-        if row.editable:
-            heading += f' <a class="row-edit" href="{edit_url.format(task.pk)}">{edit_label}</a>'
         return row_html(
             row_id=f"activity-{task.pk}",
             key=task.pk,
@@ -156,13 +201,29 @@ def grid_body_html(grid: Grid, *, only_invalid: bool = False) -> SafeString:
             cells=row_cells_html(cells[row.editable], row.codes, first_editable),
             editable=row.editable,
             valid_label=valid,
+            own=mark_own and row.editable,
+            component=(task.component or no_component) if mark_own and not row.editable else "",
         )
 
     return group_rows_html(
         grid.themes,
-        len(grid.columns) + 2,
+        len(grid.columns),
         activity_row,
         shown=lambda row: bool(row.problems) or not only_invalid,
+    )
+
+
+def print_head_html(grid: Grid) -> SafeString:
+    """The print view's heading row: every role sideways, with its holders."""
+    roles = "".join(
+        f'<th scope="col" class="role"><span class="role-label">'
+        f'<span class="role-name">{_escape(column.role.name)}</span>'
+        f'<span class="holders">{_escape(", ".join(column.holders))}</span></span></th>'
+        for column in grid.columns
+    )
+    return mark_safe(
+        '<thead><tr class="roles"><th scope="col" class="activity">' + escape(_("Task")) + "</th>"
+        f"{roles}</tr></thead>"
     )
 
 
@@ -189,8 +250,11 @@ def print_body_html(grid: Grid) -> SafeString:
     return mark_safe("".join(parts))
 
 
-def rights_body_html(grid: RightsGrid) -> SafeString:
-    cells = cell_strings(("", GRANTED), css_of=lambda value: "granted" if value else None)
+def rights_body_html(grid: RightsGrid, *, mark_own: bool = False) -> SafeString:
+    cells = _cell_kinds(
+        grid.rows,
+        cell_strings(("", GRANTED), css_of=lambda value: "granted" if value else None),
+    )
     valid = escape(_("valid"))
     detail_url = url_pattern("matrix:right")
     sensitivities = {
@@ -198,10 +262,15 @@ def rights_body_html(grid: RightsGrid) -> SafeString:
         for value, label in Right.Sensitivity.choices
     }
     sensitivities[Right.Sensitivity.NORMAL] = ""
+    # In a grid the arrow keys reach a right's link; in a plain table, Tab.
+    link_focus = ' tabindex="-1"' if any(row.editable for row in grid.rows) else ""
 
     def right_row(row: RightRow, first_editable: bool) -> str:
         right = row.right
-        heading = f'<a href="{detail_url.format(right.pk)}">{_escape(right.name)}</a>'
+        heading = (
+            f'<a class="title" href="{detail_url.format(right.pk)}"{link_focus}>'
+            f"{_escape(right.name)}</a>"
+        )
         return row_html(
             row_id=f"right-{right.pk}",
             key=right.pk,
@@ -210,24 +279,26 @@ def rights_body_html(grid: RightsGrid) -> SafeString:
             cells=row_cells_html(cells[row.editable], row.values, first_editable),
             editable=row.editable,
             valid_label=valid,
+            own=mark_own and row.editable,
+            component=right.component.name if mark_own and not row.editable else "",
         )
 
-    return group_rows_html(grid.groups, len(grid.columns) + 2, right_row)
+    return group_rows_html(grid.groups, len(grid.columns), right_row)
 
 
 def cell_save_response(
     *, value: str, row_id: str, problems: list[str], saved: bool, message: str, css: str = ""
 ) -> HttpResponse:
     """The answer to a cell save in either grid: the cell, the row's check (out of
-    band) and the message area, with `message` when the change was not saved; the
-    header tells the benchmark whether it was saved."""
+    band) and the message area's content, with `message` when the change was not
+    saved; the header tells the benchmark whether it was saved. The message area
+    keeps its element (a live region that is replaced is not heard)."""
     status = status_html(row_id, problems).replace("<td ", '<td hx-swap-oob="true" ', 1)
     alert = format_html('<p class="message message-error" role="alert">{}</p>', message)
-    error_text = escape(_("The change could not be saved. Reload the page and try again."))
     html = (
-        f"{cell_html(value, True, 0, css)}\n{status}\n"
-        '<div id="matrix-message" role="status" aria-live="polite" hx-swap-oob="true" '
-        f'data-error-text="{error_text}">{"" if saved else alert}</div>\n'
+        f"{cell_html(value, EDITABLE, 0, css)}\n{status}\n"
+        '<div id="matrix-message" hx-swap-oob="innerHTML">'
+        f"{'' if saved else alert}</div>\n"
     )
     response = HttpResponse(html)
     response["X-Cell-Saved"] = "true" if saved else "false"

@@ -37,14 +37,16 @@ def rights_grid_page(request):
             # The request has the settings already, for the page's header.
             max_admins=OrganisationSettings.for_request(request).max_admin_holders,
         )
+        components = list(Component.objects.values_list("pk", "name"))
         return render_to_string(
             "matrix/_rights_content.html",
             {
                 "grid": grid,
                 "head": grid_head_html(grid, _("Right")),
-                "body": rights_body_html(grid),
+                "body": rights_body_html(grid, mark_own=bool(editable_ids)),
                 "any_editable": any(row.editable for row in grid.rows),
-                "components": Component.objects.values_list("pk", "name"),
+                "components": components,
+                "own_components": [name for pk, name in components if pk in editable_ids],
                 "selected_component": component,
             },
         )

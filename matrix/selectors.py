@@ -5,15 +5,17 @@ Everything here runs a fixed number of queries, whatever the matrix size.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from itertools import repeat
 from typing import NamedTuple
 
-from django.db.models import Case, Prefetch, Value, When
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from beheer.models import Assignment, Role
+from beheer.models import Assignment, Component, Role
 from matrix.models import Activity, Grant, Responsibility, Right
 
 CODES = ("R", "A", "C", "I")
@@ -96,6 +98,11 @@ class Grid:
     def unheld_roles(self) -> list[Role]:
         return [c.role for c in self.columns if c.unheld]
 
+    @property
+    def role_remarks(self) -> int:
+        """Roles without any code plus roles whose codes nobody carries out."""
+        return len(self.empty_roles) + len(self.unheld_roles)
+
 
 # Columns grouped by kind in the order the choices list them (owners first).
 KIND_ORDER = Case(
@@ -172,6 +179,19 @@ def code_map(activity_ids=None) -> dict[int, dict[int, str]]:
     for activity_id, role_id, code in cells.values_list("activity_id", "role_id", "code"):
         codes[activity_id][role_id] = code
     return codes
+
+
+def invalid_activities() -> list[tuple[Activity, list[str]]]:
+    """The tasks that break the rules, each with the keys of its ROW_PROBLEMS: one query."""
+    rows = (
+        Activity.objects.only("id", "title", "theme")
+        .annotate(
+            a_count=Count("responsibilities", filter=Q(responsibilities__code="A")),
+            r_count=Count("responsibilities", filter=Q(responsibilities__code="R")),
+        )
+        .filter(~Q(a_count=1) | Q(r_count=0))
+    )
+    return [(row, row_problems(["A"] * row.a_count + ["R"] * row.r_count)) for row in rows]
 
 
 def matrix_grid(*, editable_component_ids, edit_all: bool, component=None) -> Grid:
@@ -259,11 +279,12 @@ def matrix_snapshot() -> dict:
 
 @dataclass
 class SnapshotDiff:
-    added_activities: list[dict]
+    added_activities: list[dict]  # with "codes": [(role name, code)] as added
     removed_activities: list[dict]
     added_roles: list[dict]
     removed_roles: list[dict]
     changed_cells: list[dict]  # activity, role, old, new
+    changed_holders: list[dict] = field(default_factory=list)  # role, old, new: names
 
     @property
     def is_empty(self) -> bool:
@@ -273,7 +294,12 @@ class SnapshotDiff:
             or self.added_roles
             or self.removed_roles
             or self.changed_cells
+            or self.changed_holders
         )
+
+
+def _holder_names(role: dict) -> list[str]:
+    return sorted(holder["name"] for holder in role.get("holders", []))
 
 
 def snapshot_diff(old: dict, new: dict) -> SnapshotDiff:
@@ -297,14 +323,33 @@ def snapshot_diff(old: dict, new: dict) -> SnapshotDiff:
                         "new": new_row.get(role_id, ""),
                     }
                 )
+    role_names = {key: role["name"] for key, role in {**old_roles, **new_roles}.items()}
+    added = []
+    for key in new_activities.keys() - old_activities.keys():
+        row = new["codes"].get(key, {})
+        codes = sorted(
+            ((role_names.get(role_id, f"#{role_id}"), code) for role_id, code in row.items()),
+            key=lambda pair: ("RACI".find(pair[1]), pair[0]),
+        )
+        added.append({**new_activities[key], "codes": codes})
+    holders = [
+        {
+            "role": new_roles[key]["name"],
+            "old": _holder_names(old_roles[key]),
+            "new": _holder_names(new_roles[key]),
+        }
+        for key in old_roles.keys() & new_roles.keys()
+        if _holder_names(old_roles[key]) != _holder_names(new_roles[key])
+    ]
     return SnapshotDiff(
-        added_activities=[new_activities[k] for k in new_activities.keys() - old_activities.keys()],
+        added_activities=sorted(added, key=lambda a: (a["theme"], a["title"])),
         removed_activities=[
             old_activities[k] for k in old_activities.keys() - new_activities.keys()
         ],
         added_roles=[new_roles[k] for k in new_roles.keys() - old_roles.keys()],
         removed_roles=[old_roles[k] for k in old_roles.keys() - new_roles.keys()],
         changed_cells=sorted(changed, key=lambda c: (c["activity"], c["role"])),
+        changed_holders=sorted(holders, key=lambda h: h["role"]),
     )
 
 
@@ -331,3 +376,220 @@ def person_responsibilities(person, today=None) -> list[dict]:
             }
         )
     return list(result.values())
+
+
+# --- Change history --------------------------------------------------------------------------
+# simple_history records every save of a task and a cell; these read them back
+# as "who changed what, when, old -> new" in a fixed number of queries.
+
+TASK_FIELDS = ("title", "theme", "component_id", "description")
+
+
+@dataclass(frozen=True)
+class MatrixChange:
+    when: datetime
+    who: str
+    user_id: int | None
+    task_id: int
+    task: str
+    what: str  # the role of a cell, or what changed in the task
+    old: str
+    new: str
+    is_cell: bool
+    task_exists: bool = True
+
+
+def _who(first: str | None, last: str | None, username: str | None) -> str:
+    if username is None:
+        return str(_("system"))
+    return f"{first or ''} {last or ''}".strip() or username
+
+
+_USER_FIELDS = ("history_user_id", "history_user__first_name", "history_user__last_name")
+
+
+def _previous(model, field: str):
+    """The value of `field` in the record before each record of the same row."""
+    return Subquery(
+        model.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
+        .order_by("-history_id")
+        .values(field)[:1]
+    )
+
+
+def _names(model, ids: set[int], field: str) -> tuple[dict[int, str], set[int]]:
+    """(id -> name of rows that exist, or else their last recorded name; the ids
+    of rows that exist no more)."""
+    names = dict(model.objects.filter(pk__in=ids).values_list("pk", field))
+    gone = ids - names.keys()
+    if gone:
+        for pk, name in (
+            model.history.filter(id__in=gone).order_by("id", "history_id").values_list("id", field)
+        ):
+            names[pk] = name  # the newest record wins
+    return names, gone
+
+
+def matrix_changes(
+    *, activity_id: int | None = None, filters=None, limit: int = 200
+) -> list[MatrixChange]:
+    """The newest `limit` changes of the beheermatrix, newest first: codes set,
+    changed and cleared, tasks added, renamed, moved to another theme or component,
+    and deleted. `activity_id` narrows them to one task; `filters` is a callable
+    that narrows a history queryset (by person, by date). Six queries, whatever
+    the size of the matrix or its history."""
+    filters = filters or (lambda queryset: queryset)
+    cell_records = Responsibility.history.all()
+    task_records = Activity.history.all()
+    if activity_id is not None:
+        cell_records = cell_records.filter(activity_id=activity_id)
+        task_records = task_records.filter(id=activity_id)
+    cells = list(
+        filters(cell_records)
+        .annotate(old_code=_previous(Responsibility.history.model, "code"))
+        .order_by("-history_date", "-history_id")
+        .values_list(
+            "history_date",
+            "history_type",
+            "activity_id",
+            "role_id",
+            "code",
+            "old_code",
+            *_USER_FIELDS,
+            "history_user__username",
+        )[:limit]
+    )
+    HistoricalActivity = Activity.history.model
+    tasks = list(
+        filters(task_records)
+        .annotate(**{f"old_{f}": _previous(HistoricalActivity, f) for f in TASK_FIELDS})
+        .order_by("-history_date", "-history_id")
+        .values_list(
+            "history_date",
+            "history_type",
+            "id",
+            *TASK_FIELDS,
+            *(f"old_{f}" for f in TASK_FIELDS),
+            *_USER_FIELDS,
+            "history_user__username",
+        )[:limit]
+    )
+    task_ids = {row[2] for row in cells} | {row[2] for row in tasks}
+    titles, gone = _names(Activity, task_ids, "title")
+    roles, _gone_roles = _names(Role, {row[3] for row in cells}, "name")
+    component_ids = {c for row in tasks for c in (row[5], row[9]) if c}
+    components = dict(Component.objects.filter(pk__in=component_ids).values_list("pk", "name"))
+    labels = {
+        f: str(Activity._meta.get_field(f.removesuffix("_id")).verbose_name) for f in TASK_FIELDS
+    }
+
+    changes = []
+    for when, kind, task, role, code, old_code, user, first, last, username in cells:
+        old, new = {"+": ("", code), "-": (code, "")}.get(kind, (old_code or "", code))
+        changes.append(
+            MatrixChange(
+                when,
+                _who(first, last, username),
+                user,
+                task,
+                titles.get(task, f"#{task}"),
+                roles.get(role, f"#{role}"),
+                old,
+                new,
+                True,
+                task not in gone,
+            )
+        )
+    size = len(TASK_FIELDS)
+    for when, kind, task, *values in tasks:
+        now, before, (user, first, last, username) = (
+            values[:size],
+            values[size : 2 * size],
+            values[2 * size :],
+        )
+        who, title = _who(first, last, username), titles.get(task, f"#{task}")
+
+        def shown(field, value):
+            if field == "component_id":
+                return components.get(value, f"#{value}") if value else ""
+            return value or ""
+
+        if kind == "+":
+            found = [(str(_("task added")), "", now[0])]
+        elif kind == "-":
+            found = [(str(_("task deleted")), now[0], "")]
+        elif before[0] is None:  # the task's first record: nothing to compare with
+            found = [(str(_("task changed")), "", now[0])]
+        else:
+            found = [
+                (labels[field], shown(field, old), shown(field, new))
+                for field, old, new in zip(TASK_FIELDS, before, now, strict=True)
+                if old != new
+            ]
+        changes.extend(
+            MatrixChange(when, who, user, task, title, what, old, new, False, task not in gone)
+            for what, old, new in found
+        )
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes[:limit]
+
+
+def matrix_change_people():
+    """The people who changed the matrix, for the filter by person: one query."""
+    ids = Responsibility.history.exclude(history_user=None).values("history_user_id")
+    task_ids = Activity.history.exclude(history_user=None).values("history_user_id")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=ids) | Q(pk__in=task_ids))
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class CellChange:
+    when: datetime
+    who: str
+    old: str
+    new: str
+
+
+def cell_changes(*, activity_id: int, role_id: int, limit: int = 20) -> list[CellChange]:
+    """Who changed one cell of the beheermatrix, and when: newest first, one query."""
+    records = (
+        Responsibility.history.filter(activity_id=activity_id, role_id=role_id)
+        .annotate(old_code=_previous(Responsibility.history.model, "code"))
+        .order_by("-history_date", "-history_id")
+        .values_list(
+            "history_type",
+            "code",
+            "old_code",
+            "history_date",
+            *_USER_FIELDS[1:],
+            "history_user__username",
+        )[:limit]
+    )
+    changes = []
+    for kind, code, old_code, when, first, last, username in records:
+        old, new = {"+": ("", code), "-": (code, "")}.get(kind, (old_code or "", code))
+        changes.append(CellChange(when, _who(first, last, username), old, new))
+    return changes
+
+
+def grant_changes(*, right_id: int, role_id: int, limit: int = 20) -> list[CellChange]:
+    """Who gave or took one right from one role, and when: newest first, one query."""
+    from matrix.rights import GRANTED
+
+    records = (
+        Grant.history.filter(right_id=right_id, role_id=role_id)
+        .order_by("-history_date", "-history_id")
+        .values_list("history_type", "history_date", *_USER_FIELDS[1:], "history_user__username")[
+            :limit
+        ]
+    )
+    return [
+        CellChange(
+            when, _who(first, last, username), *(("", GRANTED) if kind == "+" else (GRANTED, ""))
+        )
+        for kind, when, first, last, username in records
+        if kind in "+-"
+    ]

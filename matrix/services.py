@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from matrix.models import Activity, MatrixVersion, Responsibility
 from matrix.selectors import CODES, matrix_snapshot
@@ -140,10 +141,26 @@ def activity_move(*, activity: Activity, up: bool) -> None:
             sibling.save(update_fields=["order"])
 
 
-def version_adopt(*, adopted_on, note: str, user) -> MatrixVersion:
-    return MatrixVersion.objects.create(
+@transaction.atomic
+def version_adopt(*, adopted_on, note: str, user, forum=None) -> MatrixVersion:
+    """Take a snapshot of the matrix as adopted on `adopted_on`; with a `forum`,
+    record its decision to adopt it in the same step (both or neither)."""
+    version = MatrixVersion.objects.create(
         adopted_on=adopted_on or timezone.localdate(),
         adopted_by=user,
         note=note,
         snapshot=matrix_snapshot(),
     )
+    if forum is not None:
+        # Imported here: governance builds on the matrix, not the other way round.
+        from governance.services import decision_record
+
+        decision_record(
+            forum=forum,
+            text=gettext("The management matrix is adopted as %(version)s.") % {"version": version},
+            rationale=note,
+            date=version.adopted_on,
+            concerns=[version],
+            user=user,
+        )
+    return version

@@ -1,12 +1,22 @@
 from django.urls import path
 
-from matrix import mutations_views, reviews_views, rights_views, transfer, versions, views
+from matrix import (
+    history_views,
+    mutations_views,
+    reviews_views,
+    rights_views,
+    transfer,
+    versions,
+    views,
+)
 
 app_name = "matrix"
 
 urlpatterns = [
     path("", views.grid, name="grid"),
     path("cel/", views.cell, name="cell"),
+    path("cel/geschiedenis/", history_views.grid_cell_history, name="grid-cell-history"),
+    path("wijzigingen/", history_views.grid_changes, name="grid-changes"),
     path("afdrukken/", views.grid_print, name="print"),
     path("per-persoon/", views.by_person, name="by-person"),
     path("matrix.json", views.matrix_json, name="json"),
@@ -18,6 +28,7 @@ urlpatterns = [
     path("versies/<int:pk>/", versions.version_detail, name="version"),
     path("autorisaties/", rights_views.rights_grid_page, name="rights"),
     path("autorisaties/cel/", rights_views.grant_cell, name="grant-cell"),
+    path("autorisaties/cel/geschiedenis/", history_views.grant_history, name="grant-history"),
     path("autorisaties/rechten/<int:pk>/", rights_views.right_detail, name="right"),
     path("autorisaties/mutaties/", mutations_views.mutations, name="mutations"),
     path("autorisaties/mutaties.xlsx", mutations_views.mutations_xlsx, name="mutations-xlsx"),

@@ -6,12 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from beheer.forms import DateInput, NoControlCharactersMixin
 from matrix import access, services
 from matrix.models import MatrixVersion
-from matrix.selectors import matrix_snapshot, snapshot_diff
+from matrix.selectors import ROW_PROBLEMS, invalid_activities, matrix_snapshot, snapshot_diff
 
 CURRENT = "current"
 
@@ -21,6 +21,29 @@ class AdoptForm(NoControlCharactersMixin, forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    forum = forms.ModelChoiceField(
+        label=gettext_lazy("Record the decision in the decision log of"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("Do not record a decision"),
+        help_text=gettext_lazy(
+            "The decision to adopt this version, with the note as its rationale, dated the "
+            "day of adoption."
+        ),
+    )
+    accept_broken = forms.BooleanField(
+        label=gettext_lazy("Adopt all the same; the note says why"), required=False
+    )
+
+    def __init__(self, *args, broken: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Imported here: governance builds on the matrix, not the other way round.
+        from governance.models import Forum
+
+        self.fields["forum"].queryset = Forum.objects.filter(is_active=True)
+        self.broken = broken
+        if not broken:
+            del self.fields["accept_broken"]
 
     def clean_adopted_on(self):
         adopted_on = self.cleaned_data["adopted_on"]
@@ -28,10 +51,42 @@ class AdoptForm(NoControlCharactersMixin, forms.Form):
             raise forms.ValidationError(_("A version cannot be adopted in the future."))
         return adopted_on
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.broken and not cleaned.get("accept_broken"):
+            self.add_error(
+                "accept_broken",
+                ngettext(
+                    "%(count)d task breaks the rules. Fix it first, or adopt all the same "
+                    "and say why in the note.",
+                    "%(count)d tasks break the rules. Fix them first, or adopt all the same "
+                    "and say why in the note.",
+                    len(self.broken),
+                )
+                % {"count": len(self.broken)},
+            )
+        elif self.broken and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Say why the version is adopted while tasks break the rules."))
+        return cleaned
+
+
+def _default_forum():
+    """The steering group, where the MT adopts the matrix; else no decision."""
+    from governance.models import Forum
+
+    return Forum.objects.filter(kind=Forum.Kind.STUURGROEP, is_active=True).first()
+
 
 def version_list(request):
     can_adopt = access.can_edit_all(request.user)
-    form = AdoptForm(request.POST or None, initial={"adopted_on": timezone.localdate()})
+    broken = invalid_activities() if can_adopt else []
+    form = None
+    if can_adopt:
+        form = AdoptForm(
+            request.POST or None,
+            initial={"adopted_on": timezone.localdate(), "forum": _default_forum()},
+            broken=broken,
+        )
     if request.method == "POST":
         access.require(can_adopt, _("Only managers may record an adopted version."))
         if form.is_valid():
@@ -39,6 +94,7 @@ def version_list(request):
                 adopted_on=form.cleaned_data["adopted_on"],
                 note=form.cleaned_data["note"],
                 user=request.user,
+                forum=form.cleaned_data["forum"],
             )
             messages.success(request, _("%(version)s has been recorded.") % {"version": version})
             return redirect(version)
@@ -50,6 +106,7 @@ def version_list(request):
             "versions": versions,
             "form": form,
             "can_adopt": can_adopt,
+            "broken": [(task, [ROW_PROBLEMS[key] for key in keys]) for task, keys in broken],
         },
     )
 
@@ -70,6 +127,7 @@ def version_detail(request, pk):
             "roles": roles,
             "rows": rows,
             "versions": MatrixVersion.objects.exclude(pk=pk).defer("snapshot"),
+            "decisions": version.decisions.select_related("forum"),
         },
     )
 

@@ -8,26 +8,34 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
 
 from beheer.cache import cached
+from beheer.history import edit_conflict, form_version
 from beheer.models import Assignment, Component, Role
 from matrix import access, services
 from matrix.forms import ActivityForm, CellForm, GridFilterForm, row_form_class
-from matrix.models import Activity
+from matrix.models import Activity, MatrixVersion
 from matrix.render import (
     cell_save_response,
     grid_body_html,
     grid_head_html,
     print_body_html,
+    print_head_html,
 )
 from matrix.selectors import (
     ROW_PROBLEMS,
     code_map,
+    matrix_changes,
     matrix_grid,
     matrix_snapshot,
     roles_with_people,
     row_problems,
 )
+from matrix.tables import MatrixChangeTable
+
+# A task's page shows this many of its newest changes; the change list has them all.
+TASK_CHANGES_SHOWN = 50
 
 
 def grid_viewer(request) -> tuple[bool, set[int]]:
@@ -45,14 +53,18 @@ def grid(request):
         matrix = matrix_grid(
             editable_component_ids=editable_ids, edit_all=edit_all, component=component
         )
+        components = list(Component.objects.values_list("pk", "name"))
         return render_to_string(
             "matrix/_grid_content.html",
             {
                 "grid": matrix,
                 "head": grid_head_html(matrix, _("Task")),
-                "body": grid_body_html(matrix, only_invalid=only_invalid),
+                "body": grid_body_html(
+                    matrix, only_invalid=only_invalid, mark_own=bool(editable_ids)
+                ),
                 "any_editable": any(row.editable for row in matrix.rows),
-                "components": Component.objects.values_list("pk", "name"),
+                "components": components,
+                "own_components": [name for pk, name in components if pk in editable_ids],
                 "selected_component": component,
                 "only_invalid": only_invalid,
                 "can_add": edit_all or bool(editable_ids),
@@ -78,7 +90,13 @@ def grid_print(request):
     return render(
         request,
         "matrix/grid_print.html",
-        {"grid": matrix, "body": print_body_html(matrix), "selected_component": component},
+        {
+            "grid": matrix,
+            "head": print_head_html(matrix),
+            "body": print_body_html(matrix),
+            "selected_component": component,
+            "latest_version": MatrixVersion.objects.defer("snapshot").first(),
+        },
     )
 
 
@@ -157,6 +175,10 @@ def row_edit(request, pk):
             )
             return redirect(activity.get_absolute_url())
     problems = row_problems(c for c in current.values())
+    changes = MatrixChangeTable(
+        matrix_changes(activity_id=activity.pk, limit=TASK_CHANGES_SHOWN), exclude=("task",)
+    )
+    RequestConfig(request, paginate=False).configure(changes)
     return render(
         request,
         "matrix/row_form.html",
@@ -164,6 +186,7 @@ def row_edit(request, pk):
             "activity": activity,
             "form": form,
             "problems": [ROW_PROBLEMS[p] for p in problems],
+            "changes": changes,
         },
     )
 
@@ -193,13 +216,28 @@ def activity_create(request):
 def activity_update(request, pk):
     activity = get_object_or_404(Activity, pk=pk)
     access.require(access.can_edit_activity(request.user, activity))
+    title = activity.title  # the form's validation writes the input into `activity`
     form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    conflicts = None
     if request.method == "POST" and form.is_valid():
         _require_row_editor(request, form.cleaned_data["component"])
-        form.save()
-        messages.success(request, _("The task “%(task)s” has been saved.") % {"task": activity})
-        return redirect(activity.get_absolute_url())
-    return render(request, "matrix/activity_form.html", {"form": form, "activity": activity})
+        # Two managers renaming one task: the second is shown the first's name.
+        conflicts = edit_conflict(request, activity, form)
+        if conflicts is None:
+            form.save()
+            messages.success(request, _("The task “%(task)s” has been saved.") % {"task": activity})
+            return redirect(activity.get_absolute_url())
+    return render(
+        request,
+        "matrix/activity_form.html",
+        {
+            "form": form,
+            "activity": activity,
+            "title": title,
+            "seen_version": form_version(request, activity, shown_current=conflicts is not None),
+            "conflicts": conflicts,
+        },
+    )
 
 
 def activity_delete(request, pk):

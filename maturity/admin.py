@@ -12,7 +12,7 @@ class LevelAdmin(SimpleHistoryAdmin):
 class StatementInline(admin.TabularInline):
     model = Statement
     extra = 0
-    fields = ("level", "order", "text_nl", "text_en")
+    fields = ("level", "order", "axis", "text_nl", "text_en", "explanation_nl", "explanation_en")
 
 
 @admin.register(Dimension)
@@ -23,10 +23,20 @@ class DimensionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
-    list_display = ("text_nl", "dimension", "level")
-    list_filter = ("dimension", "level")
+    list_display = ("text_nl", "dimension", "level", "axis")
+    list_filter = ("dimension", "level", "axis")
+    fields = (
+        "dimension",
+        "level",
+        "order",
+        "axis",
+        "text_nl",
+        "text_en",
+        "explanation_nl",
+        "explanation_en",
+    )
     list_select_related = ("dimension",)
-    search_fields = ("text_nl", "text_en")
+    search_fields = ("text_nl", "text_en", "explanation_nl", "explanation_en")
 
 
 class ResponseInline(admin.TabularInline):
@@ -37,7 +47,15 @@ class ResponseInline(admin.TabularInline):
 
 @admin.register(Assessment)
 class AssessmentAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "department", "period_start", "period_end", "is_open", "is_published")
+    list_display = (
+        "name",
+        "department",
+        "period_start",
+        "period_end",
+        "answer_by",
+        "is_open",
+        "is_published",
+    )
     list_filter = ("department", "is_open", "is_published")
     inlines = [ResponseInline]
 

@@ -29,6 +29,15 @@ class Level(Bilingual):
     def __str__(self):
         return f"{self.number}. {self.text('name')}"
 
+    # For templates, which cannot pass the field to text().
+    @property
+    def text_name(self) -> str:
+        return self.text("name")
+
+    @property
+    def text_description(self) -> str:
+        return self.text("description")
+
 
 class Dimension(Bilingual):
     key = models.SlugField(_("key"), unique=True)
@@ -51,6 +60,25 @@ class Dimension(Bilingual):
     def __str__(self):
         return self.text("name")
 
+    @property
+    def text_question(self) -> str:
+        return self.text("question")
+
+    @property
+    def text_low(self) -> str:
+        return self.text("low")
+
+    @property
+    def text_high(self) -> str:
+        return self.text("high")
+
+
+class Axis(models.TextChoices):
+    """The model's two axes; the five levels lie along the diagonal between them."""
+
+    FOCUS = "focus", _("Internal or external focus")
+    DRIVE = "drive", _("Cost-driven or value-driven")
+
 
 class Statement(Bilingual):
     """What must hold in a dimension to reach a level (2 to 5; level 1 is the floor)."""
@@ -62,6 +90,22 @@ class Statement(Bilingual):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text_nl = models.TextField(_("statement (Dutch)"))
     text_en = models.TextField(_("statement (English)"), blank=True)
+    explanation_nl = models.TextField(
+        _("explanation (Dutch)"),
+        blank=True,
+        help_text=_("What the statement means, shown to respondents when they expand it."),
+    )
+    explanation_en = models.TextField(_("explanation (English)"), blank=True)
+    axis = models.CharField(
+        _("axis"),
+        max_length=10,
+        choices=Axis,
+        default=Axis.FOCUS,
+        help_text=_(
+            "The axis of the model this statement informs: whether the department looks "
+            "inward or outward, or whether it steers on cost or on value."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -71,6 +115,10 @@ class Statement(Bilingual):
 
     def __str__(self):
         return self.text("text")
+
+    @property
+    def text_explanation(self) -> str:
+        return self.text("explanation")
 
 
 class Assessment(models.Model):
@@ -85,8 +133,20 @@ class Assessment(models.Model):
     name = models.CharField(_("name"), max_length=200)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("until"))
+    answer_by = models.DateField(
+        _("answer by"),
+        null=True,
+        blank=True,
+        help_text=_("The date by which respondents are asked to submit their answers."),
+    )
     is_open = models.BooleanField(_("open for answers"), default=True)
     is_published = models.BooleanField(_("results published"), default=False)
+    results_published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Set when a response is reopened while the results stay published, so readers
+    # are told the results moved since; cleared when they are published again.
+    changed_since_publication = models.DateTimeField(
+        _("changed since publication"), null=True, blank=True
+    )
     threshold = models.DecimalField(
         _("threshold"),
         max_digits=3,
@@ -154,7 +214,9 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="answers")
-    value = models.CharField(_("answer"), max_length=10, choices=Value)
+    # Empty while only a comment has been given: the comment is kept, the
+    # statement still counts as unanswered.
+    value = models.CharField(_("answer"), max_length=10, choices=Value, blank=True)
     # The value on a 0-1 scale, stored so the database can aggregate it; empty for
     # "don't know", which is left out of every average.
     score = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
@@ -167,6 +229,7 @@ class Answer(models.Model):
         Value.LARGELY: Decimal("0.667"),
         Value.FULLY: Decimal("1"),
         Value.DONT_KNOW: None,
+        "": None,
     }
 
     class Meta:

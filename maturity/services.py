@@ -1,41 +1,79 @@
-"""Scoring a maturity assessment (the TOPdesk model's rules, see DESIGN.md).
+"""Scoring a maturity assessment (the TOPdesk model's rules, see DESIGN.md), and
+the writes of a round: invitations, answers, submission, reopening, publication.
 
 Per statement the respondents' answers (0-1, "don't know" left out) are
 averaged; the statement is met when the average reaches the threshold. A
 dimension is at level L when every statement of levels 2..L is met, so a met
 higher level above an unmet lower one does not count; level 1 is the floor.
-The overall level is the weakest dimension's. The spread (highest minus lowest
-answer) shows where respondents disagree.
+The overall level is the weakest dimension's. Disagreement (the standard
+deviation of the answers) shows where respondents differ.
+
+The same cumulative rule over the statements of one axis places the department
+on that axis; since every statement informs exactly one axis, the overall
+level is always the lower of the two axis levels (see `model_position`).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm
 
-from maturity.models import Answer, Assessment, Dimension, Response, Statement
+from maturity.models import Answer, Assessment, Axis, Dimension, Response, Statement
 
 LEVELS = range(2, 6)
+HIGHEST = 5
+# Disagreement is shown from here: the answers' standard deviation on the 0-1
+# scale, so 0 is unanimous and 0.5 the widest split. One "partly" among four
+# "fully" stays below it (0.27); two camps a step or more apart reach it.
+DISAGREEMENT_SHOWN_FROM = Decimal("0.30")
+SCORE_VALUES = {score: value for value, score in Answer.SCORES.items() if score is not None}
+
+
+def score_shown(average: Decimal | None) -> Decimal | None:
+    """A score as the pages show it: two decimals, rounded down, so that a shown
+    score at the threshold (itself two decimals) is always met: 0.749 shows
+    as 0.74, not as a 0.75 that is not met."""
+    if average is None:
+        return None
+    return average.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
 
 
 @dataclass(frozen=True)
 class Aggregate:
     average: Decimal | None
-    spread: Decimal | None
+    disagreement: Decimal | None
     answers: int
+    # (answer value, how many gave it), the most common first; "don't know" left out.
+    distribution: tuple = ()
 
 
 @dataclass(frozen=True)
 class StatementResult:
     statement: Statement
     average: Decimal | None
-    spread: Decimal | None
+    disagreement: Decimal | None
     answers: int
     met: bool
+    distribution: tuple = ()
+
+    @property
+    def score(self) -> Decimal | None:
+        return score_shown(self.average)
+
+    @property
+    def disagreement_matters(self) -> bool:
+        return self.disagreement is not None and self.disagreement >= DISAGREEMENT_SHOWN_FROM
+
+    @property
+    def distribution_labels(self) -> list[tuple[str, int]]:
+        labels = dict(Answer.Value.choices)
+        return [(labels[value], count) for value, count in self.distribution]
 
 
 @dataclass
@@ -50,8 +88,9 @@ class DimensionResult:
         return [s for s in self.statements if s.statement.level == self.level + 1 and not s.met]
 
     def disagreements(self, count: int = 3) -> list[StatementResult]:
-        spread = [s for s in self.statements if s.spread]
-        return sorted(spread, key=lambda s: s.spread, reverse=True)[:count]
+        """The statements respondents disagree on most, only where it matters."""
+        shown = [s for s in self.statements if s.disagreement_matters]
+        return sorted(shown, key=lambda s: s.disagreement, reverse=True)[:count]
 
 
 @dataclass
@@ -63,6 +102,10 @@ class AssessmentResults:
     @property
     def overall_level(self) -> int:
         return min((d.level for d in self.dimensions), default=1)
+
+    @property
+    def position(self) -> "ModelPosition":
+        return model_position([s for d in self.dimensions for s in d.statements])
 
 
 def statement_met(aggregate: Aggregate | None, threshold: Decimal) -> bool:
@@ -83,13 +126,123 @@ def dimension_level(results: list[StatementResult]) -> int:
     return level
 
 
+# --- The model's two axes ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AxisPosition:
+    axis: str
+    level: int  # the cumulative level over this axis' statements
+    progress: Decimal  # the share of the next level's statements on this axis that is met
+
+    @property
+    def value(self) -> Decimal:
+        """Where the department stands on the axis, from 1.00 to 5.00."""
+        return min(Decimal(self.level) + self.progress, Decimal(HIGHEST))
+
+
+@dataclass(frozen=True)
+class ModelPosition:
+    focus: AxisPosition  # inward (1) to outward (5)
+    drive: AxisPosition  # cost-driven (1) to value-driven (5)
+
+    @property
+    def level(self) -> int:
+        """The overall level: the lagging axis decides, as the weakest dimension does."""
+        return min(self.focus.level, self.drive.level)
+
+    @property
+    def ahead(self) -> AxisPosition | None:
+        """The axis that runs ahead of the other by a level or more, if one does."""
+        if self.focus.level == self.drive.level:
+            return None
+        return self.focus if self.focus.level > self.drive.level else self.drive
+
+    @property
+    def behind(self) -> AxisPosition | None:
+        ahead = self.ahead
+        if ahead is None:
+            return None
+        return self.drive if ahead is self.focus else self.focus
+
+
+def axis_position(results: list[StatementResult], axis: str) -> AxisPosition:
+    """The department's place on one axis, from the statements that inform it:
+    their cumulative level, plus the share of the next level's statements met
+    (so 2.33 is level 2 with a third of level 3 met). The share is below 1 by
+    construction: were all of the next level met, the level would be higher."""
+    on_axis = [r for r in results if r.statement.axis == axis]
+    level = dimension_level(on_axis)
+    next_level = [r for r in on_axis if r.statement.level == level + 1]
+    progress = Decimal(0)
+    if level < HIGHEST and next_level:
+        progress = (Decimal(sum(r.met for r in next_level)) / len(next_level)).quantize(
+            Decimal("0.01"), rounding=ROUND_FLOOR
+        )
+    return AxisPosition(axis, level, progress)
+
+
+def model_position(results: list[StatementResult]) -> ModelPosition:
+    return ModelPosition(axis_position(results, Axis.FOCUS), axis_position(results, Axis.DRIVE))
+
+
+# How far along an axis is, in words, by its level (1-5).
+FOCUS_WORDS = {
+    1: _("inward-looking"),
+    2: _("mostly inward-looking"),
+    3: _("starting to look outward"),
+    4: _("outward-looking"),
+    5: _("fully outward-looking"),
+}
+DRIVE_WORDS = {
+    1: _("steered on cost"),
+    2: _("mostly cost-driven"),
+    3: _("starting to steer on value"),
+    4: _("steered on value"),
+    5: _("creating value as a business partner"),
+}
+AXIS_NAMES = {
+    Axis.FOCUS: _("inward to outward"),
+    Axis.DRIVE: _("cost to value"),
+}
+
+
+def position_words(position: ModelPosition) -> str:
+    """Where the department stands, in words: "mostly inward-looking, starting
+    to steer on value"."""
+    focus = str(FOCUS_WORDS[position.focus.level])
+    return f"{focus[:1].upper()}{focus[1:]}, {DRIVE_WORDS[position.drive.level]}"
+
+
+# --- Aggregating the answers --------------------------------------------------------
+
+
+def _aggregate(by_score: dict[Decimal, int]) -> Aggregate:
+    """The average, disagreement and distribution of one statement's answers,
+    exactly, from how many respondents gave each score."""
+    answers = sum(by_score.values())
+    total = sum(score * count for score, count in by_score.items())
+    mean = total / answers
+    variance = sum(count * (score - mean) ** 2 for score, count in by_score.items()) / answers
+    distribution = tuple(
+        (SCORE_VALUES[score], count)
+        for score, count in sorted(by_score.items(), key=lambda item: (-item[1], -item[0]))
+    )
+    return Aggregate(
+        mean.quantize(Decimal("0.001")),
+        variance.sqrt().quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+        answers,
+        distribution,
+    )
+
+
 def _aggregates(assessment_ids) -> tuple[dict[int, dict[int, Aggregate]], dict[int, int]]:
-    """Per assessment and statement the average and spread of the submitted
-    answers; and per assessment the number of submitted responses. Two queries.
+    """Per assessment and statement the aggregate of the submitted answers; and
+    per assessment the number of submitted responses. Two queries.
 
     The database counts the answers per statement and score (a handful of
-    rows per statement, however many respondents); the average and spread
-    follow from those counts, exactly, in Decimal."""
+    rows per statement, however many respondents); the average, disagreement
+    and distribution follow from those counts, exactly, in Decimal."""
     submitted = list(
         Response.objects.filter(
             assessment__in=assessment_ids, submitted_at__isnull=False
@@ -126,13 +279,7 @@ def _aggregates(assessment_ids) -> tuple[dict[int, dict[int, Aggregate]], dict[i
         tallies[assessment_id, statement_id][score] = answers
     aggregates: dict[int, dict[int, Aggregate]] = defaultdict(dict)
     for (assessment_id, statement_id), by_score in tallies.items():
-        answers = sum(by_score.values())
-        total = sum(score * count for score, count in by_score.items())
-        aggregates[assessment_id][statement_id] = Aggregate(
-            (total / answers).quantize(Decimal("0.001")),
-            max(by_score) - min(by_score),
-            answers,
-        )
+        aggregates[assessment_id][statement_id] = _aggregate(by_score)
     return aggregates, respondents
 
 
@@ -162,9 +309,10 @@ def assessment_scores(*, assessments) -> dict[int, AssessmentResults]:
                     StatementResult(
                         statement=statement,
                         average=aggregate.average if aggregate else None,
-                        spread=aggregate.spread if aggregate else None,
+                        disagreement=aggregate.disagreement if aggregate else None,
                         answers=aggregate.answers if aggregate else 0,
                         met=statement_met(aggregate, assessment.threshold),
+                        distribution=aggregate.distribution if aggregate else (),
                     )
                 )
             results.append(DimensionResult(dimension, dimension_level(statements), statements))
@@ -174,9 +322,37 @@ def assessment_scores(*, assessments) -> dict[int, AssessmentResults]:
     return scored
 
 
-def assessment_invite(*, assessment: Assessment, users) -> None:
-    for user in users:
-        assign_perm("maturity.respond_assessment", user, assessment)
+# --- Running a round ------------------------------------------------------------------
+
+
+def assessment_invite(*, assessment: Assessment, people) -> int:
+    """Invite people (beheer.Person) through their login; returns how many.
+    Who may be invited is `selectors.invitable_people`'s rule."""
+    invited = 0
+    for person in people:
+        if person.user_id is None:
+            raise ValueError(f"{person} has no login to answer with")
+        assign_perm("maturity.respond_assessment", person.user, assessment)
+        invited += 1
+    return invited
+
+
+@transaction.atomic
+def assessment_publish(*, assessment: Assessment, publish: bool) -> None:
+    """Publish the results (closing the round for answers) or withdraw them
+    (opening it again). Publishing again confirms any change since."""
+    assessment.is_published = publish
+    assessment.is_open = not publish
+    assessment.results_published_at = timezone.now() if publish else None
+    assessment.changed_since_publication = None
+    assessment.save(
+        update_fields=[
+            "is_published",
+            "is_open",
+            "results_published_at",
+            "changed_since_publication",
+        ]
+    )
 
 
 def response_find(*, assessment: Assessment, user) -> Response | None:
@@ -189,28 +365,60 @@ def response_for(*, assessment: Assessment, user) -> Response:
     return Response.objects.get_or_create(assessment=assessment, respondent=user)[0]
 
 
+class ResponseSubmitted(PermissionDenied):
+    """The response has been submitted: its answers are read-only (a 403 when
+    it reaches a view: a submission between page and save)."""
+
+
+def _save_one(response: Response, statement: Statement, answer, value: str, comment: str):
+    """Write one statement's answer; an empty value and comment remove it. Returns
+    the answer (None when removed)."""
+    if not value and not comment:
+        if answer is not None:
+            answer.delete()
+        return None
+    if answer is None:
+        answer = Answer(response=response, statement=statement)
+    if (answer.value, answer.comment) != (value, comment):
+        answer.value, answer.comment = value, comment
+        answer.save()
+    return answer
+
+
 @transaction.atomic
 def answers_save(*, response: Response, values: dict, comments: dict) -> None:
-    """Save the answers given so far ({statement: value}); an empty value clears."""
+    """Save the answers of a page ({statement: value}); an empty value keeps a
+    comment but no answer, and with no comment either nothing is kept."""
+    response = Response.objects.select_for_update().get(pk=response.pk)
     if response.submitted_at is not None:
-        raise ValueError("submitted responses are read-only")
-    existing = {a.statement_id: a for a in response.answers.select_for_update()}
+        raise ResponseSubmitted(str(response))
+    existing = {a.statement_id: a for a in response.answers.all()}
     for statement, value in values.items():
-        answer = existing.get(statement.pk)
-        comment = comments.get(statement, "")
-        if not value:
-            if answer:
-                answer.delete()
-            continue
-        if answer is None:
-            answer = Answer(response=response, statement=statement)
-        if (answer.value, answer.comment) != (value, comment):
-            answer.value, answer.comment = value, comment
-            answer.save()
+        _save_one(
+            response, statement, existing.get(statement.pk), value, comments.get(statement, "")
+        )
+
+
+@transaction.atomic
+def answer_save(
+    *, assessment: Assessment, user, statement: Statement, value: str, comment: str
+) -> Answer | None:
+    """Save one statement's answer and comment as they are given (the
+    questionnaire's autosave). The response is made by the first save."""
+    response = response_for(assessment=assessment, user=user)
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.submitted_at is not None:
+        raise ResponseSubmitted(str(response))
+    answer = response.answers.filter(statement=statement).first()
+    return _save_one(response, statement, answer, value, comment)
 
 
 def unanswered(response: Response | None) -> list[Statement]:
-    answered = set(response.answers.values_list("statement_id", flat=True)) if response else set()
+    answered = (
+        set(response.answers.exclude(value="").values_list("statement_id", flat=True))
+        if response
+        else set()
+    )
     return [s for s in Statement.objects.select_related("dimension") if s.pk not in answered]
 
 
@@ -221,6 +429,36 @@ def response_submit(*, response: Response) -> None:
     response.save(update_fields=["submitted_at"])
 
 
-def response_reopen(*, response: Response) -> None:
+class Reopen:
+    """What to do with published results when a response is reopened."""
+
+    WITHDRAW = "withdraw"  # take the results offline until they are published again
+    MARK_CHANGED = "mark_changed"  # keep them online, saying they changed since
+    CHOICES = (WITHDRAW, MARK_CHANGED)
+
+
+class PublicationChoiceNeeded(Exception):
+    """A response of a published round is reopened without saying what happens
+    to the published results."""
+
+
+@transaction.atomic
+def response_reopen(*, response: Response, publication: str | None = None) -> None:
+    """Let the respondent change their answers again: the submission leaves the
+    results and the round opens for answers. In a published round the results
+    change with it, so the caller must choose: withdraw the publication or mark
+    the results as changed since publication. Never silently."""
+    assessment = Assessment.objects.select_for_update().get(pk=response.assessment_id)
+    if assessment.is_published and publication not in Reopen.CHOICES:
+        raise PublicationChoiceNeeded(str(assessment))
     response.submitted_at = None
     response.save(update_fields=["submitted_at"])
+    assessment.is_open = True
+    changed = ["is_open"]
+    if assessment.is_published and publication == Reopen.WITHDRAW:
+        assessment.is_published, assessment.results_published_at = False, None
+        changed += ["is_published", "results_published_at"]
+    elif assessment.is_published:
+        assessment.changed_since_publication = timezone.now()
+        changed.append("changed_since_publication")
+    assessment.save(update_fields=changed)

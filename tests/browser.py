@@ -6,12 +6,12 @@ from beheer import demo
 
 
 def log_in(page: Page, base_url: str, username: str) -> None:
-    """Log in through the login form as a demo account and land on the dashboard."""
+    """Log in through the login form as a demo account and land on Mijn werk."""
     page.goto(base_url + "/login/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(demo.DEMO_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     page.set_default_timeout(10_000)
 
 

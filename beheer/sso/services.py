@@ -74,7 +74,8 @@ def sso_user_sync(
         raise SsoRefused(
             _(
                 "The identity provider did not send your e-mail address, so this application "
-                "cannot tell who you are. Ask the beheerteam to check the single sign-on set-up."
+                "cannot tell who you are. Ask the application management team to check the "
+                "single sign-on set-up."
             )
         )
     email = get_user_model().objects.normalize_email(email.strip())
@@ -94,11 +95,16 @@ def sso_user_sync(
             raise SsoRefused(
                 _(
                     "According to the register you have left the organisation, so you can no "
-                    "longer log in. If this is wrong, ask the beheerteam."
+                    "longer log in. If this is wrong, ask the application management team."
                 )
             )
     if user and not user.is_active:
-        raise SsoRefused(_("Your account in this application is switched off. Ask the beheerteam."))
+        raise SsoRefused(
+            _(
+                "Your account in this application is switched off. "
+                "Ask the application management team."
+            )
+        )
 
     if user is None:
         user = get_user_model().objects.create_user(
@@ -128,7 +134,7 @@ def _user_with_email(email: str):
         raise SsoRefused(
             _(
                 "More than one account in this application has your e-mail address. "
-                "Ask the beheerteam to remove the one you do not use."
+                "Ask the application management team to remove the one you do not use."
             )
         )
     return users[0] if users else None

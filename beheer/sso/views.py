@@ -123,7 +123,7 @@ def _failure(request, message: str | None = None):
         message
         or _(
             "Logging in with your organisation account did not succeed. Please try again; "
-            "if it keeps failing, contact the beheerteam."
+            "if it keeps failing, contact the application management team."
         ),
     )
     return redirect("login")

@@ -9,8 +9,10 @@ from django.views.decorators.http import require_POST
 from beheer import services
 from beheer.access import require_register_editor
 from beheer.forms import AssignmentForm, LeaveForm
+from beheer.history import edit_conflict, form_version
 from beheer.models import Assignment, OrganisationSettings, Person, Role
 from matrix.models import Responsibility
+from operations.selectors import guides_for, person_training
 
 
 def _assign(request, *, person=None, role=None):
@@ -49,15 +51,24 @@ def assignment_update(request, pk):
     require_register_editor(request)
     assignment = get_object_or_404(Assignment.objects.select_related("person", "role"), pk=pk)
     form = AssignmentForm(request.POST or None, instance=assignment)
+    conflicts = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        services.register_changed(model=Assignment)
-        messages.success(request, _("The assignment has been saved."))
-        return redirect(assignment.role)
+        conflicts = edit_conflict(request, assignment, form)
+        if conflicts is None:
+            form.save()
+            services.register_changed(model=Assignment)
+            messages.success(request, _("The assignment has been saved."))
+            return redirect(assignment.role)
     return render(
         request,
         "beheer/assignment_form.html",
-        {"form": form, "assignment": assignment, "back": assignment.role},
+        {
+            "form": form,
+            "assignment": assignment,
+            "back": assignment.role,
+            "seen_version": form_version(request, assignment, shown_current=conflicts is not None),
+            "conflicts": conflicts,
+        },
     )
 
 
@@ -116,7 +127,9 @@ CARD_TASKS = 6
 
 
 def person_card(request, pk):
-    """The one-page quick reference card of a person's roles."""
+    """The one-page quick reference card (QRC) of a person: their roles, their
+    training, and per component its goal, tips and work agreements; it also
+    serves a new colleague without roles."""
     person = get_object_or_404(Person.objects.select_related("department", "supplier"), pk=pk)
     today = timezone.localdate()
     mine = list(
@@ -137,6 +150,12 @@ def person_card(request, pk):
     for assignment in colleagues:
         others_by_role.setdefault(assignment.role_id, []).append(assignment)
     components = {a.role.component for a in mine if a.role.component_id}
+    training = person_training(person=person, roles=[a.role for a in mine], today=today)
+    # The quick references of the components of their roles and training; a new
+    # colleague without either gets every component's.
+    components |= {a.session.course.component for a in training.attended}
+    components |= {course.component for course in training.missing}
+    components.discard(None)
     tasks_by_role: dict[int, list] = {}
     for cell in (
         Responsibility.objects.filter(role_id__in=role_ids, code__in=["R", "A"])
@@ -166,8 +185,18 @@ def person_card(request, pk):
         {
             "person": person,
             "cards": cards,
-            "components": sorted(components, key=lambda c: c.name),
+            "components": _card_components(components),
+            "training": training,
             "today": today,
             "organisation": OrganisationSettings.load(),
         },
     )
+
+
+def _card_components(components) -> list[tuple]:
+    """(component, its quick reference or None) for the card; for someone
+    without roles or training, every component that has a quick reference."""
+    guides = {guide.component_id: guide for guide in guides_for(components)}
+    if not components:
+        components = [guide.component for guide in guides.values()]
+    return [(c, guides.get(c.pk)) for c in sorted(components, key=lambda c: c.name)]

@@ -11,7 +11,7 @@ from beheer.access import can_edit_register
 from beheer.cache import cached
 from beheer.models import OrganisationSettings
 from beheer.risks import knowledge_risks
-from beheer.xlsx import write_table, write_title, xlsx_response
+from beheer.xlsx import GroupRow, write_table, write_title, xlsx_response
 
 
 def risk_report(request):
@@ -68,23 +68,27 @@ def risk_report_xlsx(request):
             _("%(count)s findings") % {"count": report.total},
         ],
     )
-    rows = [
-        (
-            str(rule.title),
-            str(finding.subject),
-            str(finding.detail),
-            str(finding.fix_label),
-            request.build_absolute_uri(finding.fix_url),
+    # One group per rule, its findings below it: the rule's title once.
+    rows = []
+    for rule in report.rules:
+        if not rule.findings:
+            continue
+        rows.append(GroupRow(f"{rule.title} ({rule.count})"))
+        rows.extend(
+            (
+                str(finding.subject),
+                str(finding.detail),
+                str(finding.fix_label),
+                request.build_absolute_uri(finding.fix_url),
+            )
+            for finding in rule.findings
         )
-        for rule in report.rules
-        for finding in rule.findings
-    ]
     write_table(
         sheet,
         row,
-        [_("Risk"), _("Concerns"), _("Details"), _("To do"), _("Link")],
+        [_("Concerns"), _("Details"), _("To do"), _("Link")],
         rows,
-        widths=[40, 32, 50, 30, 50],
+        widths=[30, 42, 24, 40],
     )
     stamp = timezone.localdate().isoformat()
     return xlsx_response(workbook, f"borging-{stamp}.xlsx")

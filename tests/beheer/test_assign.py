@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from beheer.history import current_version
 from beheer.models import Assignment
 from tests.beheer import makers
 from tests.beheer.makers import days
@@ -75,6 +76,7 @@ def test_an_assignment_can_be_ended_and_removed(client_as):
             "kind": "holder",
             "start_date": assignment.start_date.isoformat(),
             "end_date": days(1).isoformat(),
+            "seen_version": current_version(assignment),
         },
     )
     assignment.refresh_from_db()

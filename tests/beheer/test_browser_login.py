@@ -25,15 +25,17 @@ def test_the_demo_manager_logs_in_and_switches_to_english(live_server, page: Pag
 
     _log_in(page, live_server.url, "manager")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
-    expect(page.get_by_role("heading", name="Modules")).to_be_visible()
+    page.get_by_role("link", name="Overzicht", exact=True).click()
+    expect(page.get_by_role("columnheader", name="Wat leden mogen")).to_be_visible()
 
     page.get_by_role("button", name="EN").click()
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("heading", name="Sections")).to_be_visible()
     expect(page.get_by_role("columnheader", name="What members may do")).to_be_visible()
+    page.get_by_role("link", name="My work", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
 
 
 def test_the_outsider_sees_the_no_access_page_and_can_log_out(live_server, page: Page):
@@ -49,7 +51,7 @@ def test_the_outsider_sees_the_no_access_page_and_can_log_out(live_server, page:
 def test_the_skip_link_and_navigation_work_from_the_keyboard(live_server, page: Page):
     call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
     _log_in(page, live_server.url, "mt")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
 
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Naar de inhoud")

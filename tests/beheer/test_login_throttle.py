@@ -63,7 +63,7 @@ def test_after_the_limit_the_right_password_is_refused_with_the_reason(personas)
         assert 'id="login-blocked"' in content
         assert "logging in is blocked for now" in content
         assert "Try again in 15 minutes" in content
-        assert "ask the beheerteam to lift the block" in content
+        assert "ask the application management team to lift the block" in content
     assert int(response["Retry-After"]) > 14 * 60
     assert "_auth_user_id" not in client.session
 

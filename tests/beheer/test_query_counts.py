@@ -53,5 +53,7 @@ def test_query_counts_do_not_grow_with_the_data(client):
     large = _query_counts(client)
 
     assert large == small
-    # The dashboard counts in every area; the other pages need far fewer.
-    assert max(small.values()) <= 17, small
+    # Mijn werk asks every app for the person's work (a fixed number each); the
+    # register's own pages need fewer.
+    assert small.pop(reverse("dashboard")) <= 20
+    assert max(small.values()) <= 18, small

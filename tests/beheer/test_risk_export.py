@@ -20,11 +20,13 @@ def test_the_report_downloads_as_a_workbook_with_every_finding(client_as, empty_
     sheet = load_workbook(BytesIO(response.content)).active
     assert sheet["A1"].value == "Borging: kennisrisico's"
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=6)]
-    assert rows[0][:4] == ["Risico", "Betreft", "Toelichting", "Actie"]
-    subjects = {row[1]: row for row in rows[1:]}
-    assert subjects["Alleen een houder"][0] == "Rollen met één houder en geen vervanger"
-    assert subjects["Alleen een houder"][4].startswith("http://testserver/organisatie/rollen/")
+    assert rows[0][:4] == ["Betreft", "Toelichting", "Actie", "Link"]
+    # Each rule heads its findings, once, with their number.
+    heading = rows.index(["Rollen met één houder en geen vervanger (1)", None, None, None])
+    assert rows[heading + 1][0] == "Alleen een houder"
+    assert rows[heading + 1][3].startswith("http://testserver/organisatie/rollen/")
     assert sheet.freeze_panes == "A7"
+    assert sheet.print_title_rows == "$6:$6"  # the column headings on every printed page
 
 
 def test_user_text_is_never_a_live_formula(client_as, empty_register):

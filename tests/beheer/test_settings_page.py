@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from beheer.history import current_version
 from beheer.models import OrganisationSettings
 
 
@@ -15,6 +16,7 @@ def test_a_manager_sets_the_contact_shown_in_every_footer(client_as):
             "max_roles_per_person": 4,
             "ending_soon_days": 30,
             "max_admin_holders": 3,
+            "seen_version": current_version(OrganisationSettings.load()),
         },
     )
 
@@ -33,6 +35,7 @@ def test_a_bad_e_mail_is_refused_with_a_message(client_as):
             "max_roles_per_person": 5,
             "ending_soon_days": 60,
             "max_admin_holders": 3,
+            "seen_version": current_version(OrganisationSettings.load()),
         },
     )
 

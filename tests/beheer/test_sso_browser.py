@@ -231,7 +231,7 @@ def test_a_manager_logs_in_at_the_provider_and_may_edit_the_register(site, page:
 def test_an_mt_member_logs_in_and_reads_but_may_not_edit_the_register(site, page: Page):
     _sso_login(page, site, "mees")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
     page.goto(site + "/organisatie/onderdelen/")
     expect(page.get_by_role("link", name="Settings")).to_have_count(0)
     assert page.goto(site + reverse("beheer:settings")).status == 403
@@ -266,12 +266,12 @@ def test_a_tampered_state_is_refused_and_the_genuine_one_still_works(site, page:
     assert not get_user_model().objects.filter(email__iexact=USERS["marit"]["email"]).exists()
 
     page.goto(authorization.geturl())  # signed in at the provider already
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
 
 
 def test_logout_ends_the_session_here_and_at_the_provider(site, page: Page):
     _sso_login(page, site, "mees")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
 
     page.locator(".user-menu summary").click()
     page.get_by_role("button", name="Log out").click()
@@ -284,4 +284,4 @@ def test_logout_ends_the_session_here_and_at_the_provider(site, page: Page):
     page.locator("#sso-login").click()
     # Signed out at the provider too: it asks for the password again.
     _sign_in_at_provider(page, "mees")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")

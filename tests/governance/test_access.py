@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from beheer.history import current_version
 from governance import services
 from governance.models import Action, Forum
 from tests.governance.conftest import close
@@ -85,7 +86,12 @@ def test_every_view_per_persona(client_as, forum, meeting, world, persona):
     action_page = client.get(reverse("governance:action", args=[world["action"].pk]))
     status_post = client.post(
         reverse("governance:action", args=[world["action"].pk]),
-        {"status": "in_progress", "status_note": "Bezig", "done_on": ""},
+        {
+            "status": "in_progress",
+            "status_note": "Bezig",
+            "done_on": "",
+            "seen_version": current_version(world["action"]),
+        },
     )
 
     def expect(group, allowed):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from beheer.history import current_version
 from governance import services
 from governance.models import Action, AgendaItem, Decision, Forum, Meeting
 from matrix.models import Activity
@@ -265,8 +266,13 @@ def test_the_status_form_asks_why_an_action_is_cancelled(client_as, meeting, peo
     )
     url = reverse("governance:action", args=[action.pk])
 
-    refused = client_as("key_user").post(url, {"status": "cancelled", "status_note": ""})
-    done = client_as("key_user").post(url, {"status": "done", "status_note": "Klaar"})
+    seen = current_version(action)
+    refused = client_as("key_user").post(
+        url, {"status": "cancelled", "status_note": "", "seen_version": seen}
+    )
+    done = client_as("key_user").post(
+        url, {"status": "done", "status_note": "Klaar", "seen_version": seen}
+    )
 
     assert refused.status_code == 200 and "status_note" in refused.context["form"].errors
     assert done.status_code == 302

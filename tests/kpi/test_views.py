@@ -18,6 +18,7 @@ from kpi.models import (
     Measurement,
     SuccessFactor,
 )
+from kpi.services import factor_review_record
 from tests.personas import ALL_PERSONAS
 
 EDITORS = {"beheerder", "manager"}
@@ -494,9 +495,11 @@ def test_the_workbook_for_the_mt(client_as, kpi):
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Succesfactoren", "KPI's"]
     factors = workbook["Succesfactoren"]
-    assert factors.cell(row=5, column=2).value == "Factor"
-    names = [factors.cell(row=r, column=2).value for r in range(6, 18)]
-    assert names[0] == "Kanaalsturing" and len([n for n in names if n]) == 12
+    assert factors.cell(row=5, column=1).value == "Factor"
+    names = [factors.cell(row=r, column=1).value for r in range(6, 21)]
+    # Each theme heads its factors, once: "Kanalen (0%)", then its factors.
+    assert names[0] == "Kanalen (0%)" and names[1] == "Kanaalsturing"
+    assert len([n for n in names if n and not n.endswith("%)")]) == 12
     table = workbook["KPI's"]
     header = next(r for r in range(1, 10) if table.cell(row=r, column=1).value == "KPI")
     first = header + 1
@@ -509,11 +512,11 @@ def test_the_workbook_for_the_mt(client_as, kpi):
     assert table.cell(row=first, column=12).value == "Kanaalsturing"
 
 
-def test_the_main_dashboard_counts_kpis(client_as, kpi):
+def test_the_managers_overview_counts_kpis(client_as, kpi):
     Measurement.objects.create(kpi=kpi, date=timezone.localdate(), value=Decimal(90))
-    page = client_as("mt").get(reverse("dashboard")).content.decode()
-    assert 'data-kpi-count="on_track">1<' in page
-    assert 'data-kpi-count="factors">0<' in page
+    page = client_as("manager").get(reverse("home:overview")).content.decode()
+    assert 'data-value="kpi-on_track">1<' in page
+    assert 'data-value="factors">0<' in page
 
 
 @pytest.mark.django_db
@@ -814,8 +817,9 @@ def test_review_choices_are_a_labelled_group(client_as):
 
 
 def test_a_persons_page_and_leaving_show_their_kpis(client_as, kpi, owner_person):
-    FactorReview.objects.create(
+    factor_review_record(
         factor=SuccessFactor.objects.get(key="strategie"),
+        user=None,
         date=date(2026, 10, 1),
         status="developing",
         owner=owner_person,

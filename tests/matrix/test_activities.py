@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from beheer.history import current_version
 from matrix.models import Activity, Responsibility
 from tests.personas import ALL_PERSONAS
 
@@ -14,7 +15,7 @@ def test_a_manager_adds_renames_and_deletes_a_task(client_as, matrix):
 
     client.post(
         reverse("matrix:activity-update", args=[task.pk]),
-        {"title": "Hernoemde taak", "theme": "Thema 1"},
+        {"title": "Hernoemde taak", "theme": "Thema 1", "seen_version": current_version(task)},
     )
     task.refresh_from_db()
     assert (task.title, task.theme) == ("Hernoemde taak", "Thema 1")

@@ -75,7 +75,7 @@ def test_the_workbook_has_its_sheets_colours_validation_and_print_setup(client_a
     assert sheet.auto_filter.ref.startswith("A7:")
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "$5:$7"
+    assert sheet.print_title_rows == "$7:$7"  # the headings; the holders on page 1 only
     assert sheet.row_dimensions[excel.KEY_ROW].hidden
     assert sheet.column_dimensions["A"].hidden
     [validation] = sheet.data_validations.dataValidation

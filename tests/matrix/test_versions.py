@@ -7,8 +7,15 @@ from tests.personas import ALL_PERSONAS
 
 
 def _adopt(client, **data):
+    """Adopt the fixture's matrix, whose two rows break the rules: knowingly, with a note."""
     return client.post(
-        reverse("matrix:versions"), {"adopted_on": days(0).isoformat(), "note": "", **data}
+        reverse("matrix:versions"),
+        {
+            "adopted_on": days(0).isoformat(),
+            "note": "Vastgesteld met twee open punten",
+            "accept_broken": "on",
+            **data,
+        },
     )
 
 
@@ -105,3 +112,87 @@ def test_everyone_reads_versions_only_managers_adopt(client_as, matrix, persona)
     else:
         assert (read, adopt) == (200, 403)
     assert MatrixVersion.objects.exists() == (persona in {"beheerder", "manager"})
+
+
+def test_adopting_while_tasks_break_the_rules_warns_lists_them_and_asks_why(client_as, matrix):
+    client = client_as("manager")
+
+    page = client.get(reverse("matrix:versions")).content.decode()
+    warning = page.split('class="adopt-warning"')[1].split("</div>")[0]
+    assert "Andere taak" in warning and "Losse taak" in warning and "Eigen taak" not in warning
+    assert f'#activity-{matrix["loose_task"].pk}"' in warning
+
+    unconfirmed = _adopt(client, accept_broken="")
+    assert unconfirmed.status_code == 200 and not MatrixVersion.objects.exists()
+    assert unconfirmed.context["form"].has_error("accept_broken")
+    without_reason = _adopt(client, note="  ")
+    assert without_reason.context["form"].has_error("note")
+    assert not MatrixVersion.objects.exists()
+
+    _adopt(client, note="Twee taken volgen in het volgende overleg")
+    assert MatrixVersion.objects.get().note == "Twee taken volgen in het volgende overleg"
+
+
+def test_a_matrix_that_keeps_the_rules_is_adopted_without_a_question(client_as, matrix):
+    roles = matrix["roles"]
+    Responsibility.objects.create(activity=matrix["other_task"], role=roles["Rol B"], code="R")
+    matrix["loose_task"].delete()
+    client = client_as("manager")
+
+    page = client.get(reverse("matrix:versions"))
+    assert "adopt-warning" not in page.content.decode()
+    assert "accept_broken" not in page.context["form"].fields
+
+    response = client.post(
+        reverse("matrix:versions"), {"adopted_on": days(0).isoformat(), "note": ""}
+    )
+    assert response.status_code == 302 and MatrixVersion.objects.count() == 1
+
+
+def test_adopting_records_the_decision_of_the_forum_chosen_in_the_same_step(client_as, matrix):
+    from governance.models import Decision, Forum
+
+    Forum.objects.filter(kind=Forum.Kind.STUURGROEP).delete()
+    stuurgroep = Forum.objects.create(name_nl="Stuurgroep test", kind=Forum.Kind.STUURGROEP)
+    other = Forum.objects.create(name_nl="Beheeroverleg test", kind=Forum.Kind.BEHEEROVERLEG)
+    client = client_as("manager")
+
+    assert client.get(reverse("matrix:versions")).context["form"]["forum"].value() == stuurgroep.pk
+
+    _adopt(client, forum=other.pk, adopted_on=days(-2).isoformat())
+    version = MatrixVersion.objects.get()
+    decision = Decision.objects.get()
+    assert (decision.forum, decision.matrix_version, decision.date) == (other, version, days(-2))
+    assert str(version) in decision.text and decision.rationale == version.note
+    detail = client_as("mt").get(version.get_absolute_url()).content.decode()
+    assert decision.get_absolute_url().replace("&", "&amp;") in detail
+
+    _adopt(client, forum="")
+    assert MatrixVersion.objects.count() == 2 and Decision.objects.count() == 1
+
+
+def test_the_comparison_shows_changed_holders_and_the_codes_of_added_tasks(client_as, matrix):
+    from beheer.models import Assignment
+    from matrix.models import Activity
+    from tests.beheer import makers
+
+    holder = makers.assign(makers.person("Oude Houder"), matrix["roles"]["Rol A"])
+    client = client_as("manager")
+    _adopt(client)
+    version = MatrixVersion.objects.get()
+    Assignment.objects.filter(pk=holder.pk).update(end_date=days(-1))
+    makers.assign(makers.person("Nieuwe Houder"), matrix["roles"]["Rol A"])
+    added = Activity.objects.create(title="Gloednieuwe taak", theme="Thema 9")
+    Responsibility.objects.create(activity=added, role=matrix["roles"]["Rol C"], code="R")
+    Responsibility.objects.create(activity=added, role=matrix["roles"]["Rol B"], code="A")
+
+    page = client.get(reverse("matrix:compare"), {"old": version.pk, "new": "current"})
+
+    diff = page.context["diff"]
+    assert diff.changed_holders == [
+        {"role": "Rol A", "old": ["Oude Houder"], "new": ["Nieuwe Houder"]}
+    ]
+    assert [a["codes"] for a in diff.added_activities] == [[("Rol C", "R"), ("Rol B", "A")]]
+    content = page.content.decode()
+    assert "<del>Oude Houder</del>" in content and "<ins>Nieuwe Houder</ins>" in content
+    assert "Rol C" in content.split("Gloednieuwe taak", 1)[1].split("</li>", 1)[0]

@@ -139,11 +139,11 @@ def test_scoring_several_rounds_at_once_equals_one_by_one(client_as, assessment)
         alone = assessment_score(assessment=round_)
         assert together[round_.pk].respondents == alone.respondents
         assert [
-            (s.statement.pk, s.average, s.spread, s.answers, s.met)
+            (s.statement.pk, s.average, s.disagreement, s.answers, s.met)
             for d in together[round_.pk].dimensions
             for s in d.statements
         ] == [
-            (s.statement.pk, s.average, s.spread, s.answers, s.met)
+            (s.statement.pk, s.average, s.disagreement, s.answers, s.met)
             for d in alone.dimensions
             for s in d.statements
         ]

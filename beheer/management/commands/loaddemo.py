@@ -8,7 +8,7 @@ from django.db import transaction
 
 from beheer import data_versions, services
 
-DEMO_APPS = ("beheer", "matrix", "maturity", "kpi", "governance")
+DEMO_APPS = ("beheer", "matrix", "maturity", "kpi", "governance", "operations")
 
 
 class Command(BaseCommand):
