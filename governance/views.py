@@ -718,11 +718,17 @@ def action_create(request, pk=None):
     meeting = _open(_meeting(request, pk, edit=True)) if pk is not None else None
     if meeting is None:
         access.require(access.can_run(request.user))
-    form = ActionForm(request.POST or None, meeting=meeting)
+    # Other pages propose an action ("find a deputy" from the knowledge-risk
+    # report): its source, title and what it concerns come in the address.
+    source = _proposed_source(request) if meeting is None else Action.Source.MEETING
+    initial = {
+        name: request.GET[name] for name in ("title", "role", "component") if request.GET.get(name)
+    }
+    form = ActionForm(request.POST or None, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         action = services.action_create(
-            source=Action.Source.MEETING if meeting else Action.Source.OTHER,
+            source=source,
             meeting=meeting,
             decision=data.get("decision"),
             title=data["title"],
@@ -742,6 +748,15 @@ def action_create(request, pk=None):
         intro=str(meeting) if meeting else None,
         submit_label=_("Add the action"),
     )
+
+
+# The sources another page may propose an action from; the others have their own forms.
+PROPOSING_SOURCES = {Action.Source.KNOWLEDGE_RISK, Action.Source.ACCESS_REVIEW}
+
+
+def _proposed_source(request) -> str:
+    source = request.GET.get("source")
+    return source if source in PROPOSING_SOURCES else Action.Source.OTHER
 
 
 def _action(request, pk) -> Action:

@@ -20,7 +20,6 @@ from beheer.cache import cached
 from beheer.history import edit_conflict, form_version, history_entries
 from beheer.models import ServiceProcess
 from beheer.xlsx import xlsx_response
-from governance.selectors import actions_about
 from kpi import access, services, uploads
 from kpi import render as render_kpi
 from kpi.excel import kpi_workbook, upload_template_workbook
@@ -164,7 +163,6 @@ def factor_detail(request, pk):
             "explanation": factor.text("explanation"),
             "reviews": factor.reviews.select_related("owner", "recorded_by"),
             "latest": latest,
-            "actions": actions_about(factor),
             "kpis": factor.kpis.all(),
             "history": history_entries(factor),
             "form": form,

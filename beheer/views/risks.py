@@ -1,15 +1,17 @@
 from functools import partial
+from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from beheer.access import can_edit_register
 from beheer.cache import cached
-from beheer.models import OrganisationSettings
+from beheer.models import OrganisationSettings, Role
 from beheer.risks import knowledge_risks
 from beheer.xlsx import GroupRow, write_table, write_title, xlsx_response
 
@@ -31,14 +33,18 @@ def risk_report(request):
 
 def _report_html(request, config, can_edit: bool) -> str:
     report = knowledge_risks(config=config)
+    plan_action = _action_planner(can_edit)
     # The rows of findings are joined here, not looped over in the template.
     sections = [
         (
             rule,
             format_html_join(
                 "",
-                '<tr><th scope="row">{}</th><td>{}</td><td><a href="{}">{}</a></td></tr>',
-                ((f.subject, f.detail, f.fix_url, f.fix_label) for f in rule.findings),
+                '<tr><th scope="row">{}</th><td>{}</td><td><a href="{}">{}</a>{}</td></tr>',
+                (
+                    (f.subject, f.detail, f.fix_url, f.fix_label, plan_action(f))
+                    for f in rule.findings
+                ),
             ),
         )
         for rule in report.rules
@@ -51,6 +57,32 @@ def _report_html(request, config, can_edit: bool) -> str:
         "can_edit_register": can_edit,
     }
     return render_to_string("beheer/risks.html#report", context)
+
+
+def _action_planner(can_edit: bool):
+    """For those who run the register: a link beside each role's finding that
+    puts it in the action register, so "find a deputy" gets an owner and a date.
+    Found by its URL name: the register does not import the governance app."""
+    try:
+        url = reverse("governance:action-create")
+    except NoReverseMatch:
+        url = None
+
+    def link(finding) -> str:
+        if not (can_edit and url and isinstance(finding.subject, Role)):
+            return ""
+        query = urlencode(
+            {
+                "source": "knowledge_risk",
+                "role": finding.subject.pk,
+                "title": f"{finding.fix_label}: {finding.subject}",
+            }
+        )
+        return format_html(
+            ' · <a href="{}?{}" class="plan-action">{}</a>', url, query, _("Make it an action")
+        )
+
+    return link
 
 
 def risk_report_xlsx(request):
