@@ -33,6 +33,8 @@ DOWNLOADS = {
     "maturity results json": {"beheerder", "manager", "mt", "key_user"},
     "unpublished results workbook": {"beheerder", "manager"},
     "file to fill in: volumes": {"beheerder", "manager"},
+    "decision log": EVERY_GROUP,  # each sees the decisions of the forums they may read
+    "wishes backlog": EVERY_GROUP,
     "admin export": {"beheerder"},
 }
 
@@ -68,6 +70,8 @@ def urls(personas):
         "maturity results json": reverse("maturity:results-json", args=[published.pk]),
         "unpublished results workbook": reverse("maturity:results-xlsx", args=[unpublished.pk]),
         "file to fill in: volumes": reverse("kpi:upload-template", args=["volumes"]),
+        "decision log": reverse("governance:decisions-xlsx"),
+        "wishes backlog": reverse("operations:requests-xlsx"),
         "admin export": reverse("admin:beheer_department_export"),
     }
 

@@ -4,6 +4,7 @@ every persona."""
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -212,3 +213,60 @@ def test_everyone_adds_to_a_wish(client_as, world):
         assert response.status_code == 302
     assert world["wish"].comments.count() == len(EVERY_GROUP)
     assert ChangeRequest.objects.get(pk=world["wish"].pk).status == "submitted"
+
+
+def _actions(w) -> dict[str, list[tuple[str, dict]]]:
+    """The views that only take a POST, by who may use them."""
+
+    def url(name, *args):
+        return reverse(f"operations:{name}", args=args)
+
+    return {
+        "triage": [(url("request-priority", w["wish"].pk), {"priority": "1"})],
+        "manage": [
+            (url("release-test", w["release"].pk), {}),
+            (url("level-delete", w["level"].pk), {}),
+            (url("impact-delete", w["impact"].pk), {}),
+        ],
+    }
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_every_action_per_persona(client_as, world, persona):
+    client = client_as(persona)
+    for group, posts in _actions(world).items():
+        status = {url: client.post(url, data).status_code for url, data in posts}
+        if persona == "anonymous":
+            wanted = 302  # to the login page
+        elif persona in ALLOWED[group]:
+            wanted = 302  # done, back to the page
+        else:
+            wanted = 403
+        assert set(status.values()) == {wanted}, (group, status)
+    done = persona in ALLOWED["manage"]
+    world["wish"].refresh_from_db()
+    world["release"].refresh_from_db()
+    assert world["wish"].priority == (1 if persona in ALLOWED["triage"] else None)
+    assert (world["release"].status == "in_test") == done
+    assert ServiceLevel.objects.exists() != done
+    assert world["release"].impacts.exists() != done
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_the_release_notes_download_per_persona(client_as, world, personas, persona):
+    services.release_document_save(
+        release=world["release"],
+        upload=SimpleUploadedFile("notes.txt", b"Release 5.14", content_type="text/plain"),
+        user=personas.manager,
+    )
+    url = reverse("operations:release-document", args=[world["release"].pk])
+
+    response = client_as(persona).get(url)
+
+    if persona == "anonymous":
+        assert response.status_code == 302
+    elif persona in ALLOWED["reads"]:
+        assert response.status_code == 200
+        assert response.content == b"Release 5.14"
+    else:
+        assert response.status_code == 403

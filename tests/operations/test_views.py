@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from beheer.history import current_version
-from beheer.models import Person, Role, Supplier
+from beheer.models import Department, Person, Role, Supplier
 from kpi.models import Kpi, Measurement
 from operations import selectors, services
 from operations.models import (
@@ -278,3 +278,51 @@ def test_recording_who_came_to_a_session(manager, db):
     )
     # Added to a session still to come: registered, not yet attended.
     assert attended == {"Anna": True, "Bas": False, "Cor": None}
+
+
+def test_the_calendar_puts_each_release_in_the_month_it_goes_or_went_live(manager, crm, portal):
+    today = timezone.localdate().replace(day=15)
+    went = Release.objects.create(
+        component=crm,
+        version="8.1",
+        planned_date=today - timedelta(days=70),  # late: counts by the day it went live
+        actual_date=today - timedelta(days=35),
+        status="live",
+    )
+    coming = Release.objects.create(
+        component=portal, version="2.0", planned_date=today + timedelta(days=60)
+    )
+    Release.objects.create(component=crm, version="9.0", planned_date=today + timedelta(days=900))
+
+    months = manager.get(reverse("operations:calendar")).context["months"]
+
+    listed = {m.month: [r.version for r in m.releases] for m in months if m.releases}
+    assert listed == {
+        went.actual_date.replace(day=1): ["8.1"],
+        coming.planned_date.replace(day=1): ["2.0"],
+    }
+    assert len(months) == 13  # three months back, this one, nine ahead
+
+
+def test_the_service_catalogue_lists_the_internal_agreements_only(manager, db):
+    internal = Contract.objects.create(
+        name="Dienstverlening beheerteam", kind="internal", support_hours="ma-vr 8-17"
+    )
+    internal.departments.add(Department.objects.create(name="Klantcontact"))
+    ServiceLevel.objects.create(
+        contract=internal,
+        name="Reactie op een gebruikersvraag",
+        kind="response",
+        agreed_value=4,
+        unit="uur",
+    )
+    Contract.objects.create(
+        name="Support CRM", supplier=Supplier.objects.create(name="KlantLink B.V.")
+    )
+
+    html = manager.get(reverse("operations:catalogue")).content.decode()
+
+    assert "Dienstverlening beheerteam" in html and "ma-vr 8-17" in html
+    assert "For Klantcontact" in html
+    assert "Reactie op een gebruikersvraag" in html
+    assert "Support CRM" not in html
