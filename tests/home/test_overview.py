@@ -262,3 +262,45 @@ def test_several_counts_take_one_query(db, django_assert_num_queries):
         )
 
     assert number == {"active": 1, "everyone": 2, "suppliers": 0}
+
+
+def _cold_queries(client, user, url: str) -> int:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_mijn_werk_and_the_mt_overview_take_as_many_queries_at_four_times_the_data(db, client):
+    """Cold cache, for the demo accounts with the most work: the same number of
+    queries at demo scale 1 and at scale 4."""
+    from django.contrib.auth import get_user_model
+
+    from beheer.models import Person
+
+    pages = [
+        ("keyuser", reverse("dashboard")),
+        ("eigenaar", reverse("dashboard")),
+        ("keyuser", reverse("home:work-count")),
+        ("mt", reverse("home:mt")),
+    ]
+    User = get_user_model()
+    measured = {}
+    for scale in (1, 4):
+        call_command("loaddemo", allow_public_demo_passwords=True, scale=scale, stdout=None)
+        people = Person.objects.count()
+        measured[scale] = [
+            _cold_queries(client, User.objects.get(username=name), url) for name, url in pages
+        ]
+        if scale == 1:
+            people_at_one = people
+
+    assert people > people_at_one  # the second load did add data
+    assert measured[1] == measured[4]
+    # And few: the keyuser's list gathers every app's work in a fixed number.
+    assert max(measured[4]) <= 30
