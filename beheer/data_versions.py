@@ -94,7 +94,12 @@ SCOPES: dict[str, tuple[str, ...]] = {
 }
 
 # Models whose changes no cached result depends on (transient or bookkeeping).
-UNVERSIONED = {"beheer.DataVersion", "beheer.PendingUpload"}
+UNVERSIONED = {
+    "beheer.DataVersion",
+    "beheer.PendingUpload",
+    "notifications.Message",
+    "notifications.Preference",
+}
 
 
 # The versions as this request read them: one query for all scopes, however many

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "kpi",
     "governance",
     "operations",
+    "notifications",
     # Above the feature apps: the pages that gather from all of them.
     "home",
 ]
@@ -304,8 +305,24 @@ AXES_SENSITIVE_PARAMETERS = []
 # Successful logins are not kept: last_login says enough, and less personal data.
 AXES_DISABLE_ACCESS_LOG = True
 
-EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (notifications, `send_reminders`): over SMTP once EMAIL_HOST is set;
+# otherwise, as under `make run`, printed to the console.
+EMAIL_HOST = os.getenv("EMAIL_HOST", "")
+EMAIL_BACKEND = os.getenv(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST and not DEBUG
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "beheer@localhost")
+# The address of the application as users reach it: the links in e-mails.
+SITE_URL = os.getenv("SITE_URL", "http://localhost:8000")
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

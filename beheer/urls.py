@@ -48,5 +48,6 @@ urlpatterns = [
     path("kpi/", include("kpi.urls")),
     path("overleg/", include("governance.urls")),
     path("dagelijks-beheer/", include("operations.urls")),
+    path("berichten/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]
