@@ -1,5 +1,7 @@
 """Helpers for the browser tests."""
 
+from pathlib import Path
+
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from beheer import demo
@@ -39,3 +41,23 @@ def watch_csp_violations(page: Page) -> list[str]:
     page.add_init_script(_REPORT_VIOLATIONS)
     page.on("console", heard)
     return violations
+
+
+_AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page, impacts=("critical", "serious")) -> list[str]:
+    """Run axe-core (vendored, tests/vendor/axe-core) on the page as it is now and
+    return its violations of these impacts, one line each: rule, impact, where.
+    Evaluated, not added as a script tag: the page's CSP refuses inline scripts."""
+    page.evaluate(_AXE.read_text(encoding="utf-8"))
+    results = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map((v) => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(v['nodes'])}"
+        for v in results
+        if v["impact"] in impacts
+    ]

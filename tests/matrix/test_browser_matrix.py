@@ -95,11 +95,23 @@ def test_an_owner_edits_only_their_components_rows(page: Page, live_server):
 
     page.goto(live_server.url + "/beheermatrix/")
 
-    expect(page.locator(f"#activity-{own.pk}")).to_have_attribute("data-editable", "")
-    expect(page.locator(f"#activity-{other.pk}")).to_have_attribute("aria-readonly", "true")
-    # Clicking another component's row changes nothing.
-    page.locator(f"#activity-{other.pk} > td:not(.row-status)").first.click()
-    expect(page.locator("#matrix-message")).to_be_empty()
+    # Her own rows are marked, and a one-line hint says what the marker means.
+    own_row, other_row = page.locator(f"#activity-{own.pk}"), page.locator(f"#activity-{other.pk}")
+    expect(own_row).to_have_attribute("data-editable", "")
+    expect(own_row).to_have_class("mine")
+    expect(page.locator(".owner-hint")).to_contain_text("Klantvolgsysteem")
+    # Another component's row is read-only: not marked, and its cells say so
+    # (ARIA allows aria-readonly on a gridcell, not on a row).
+    expect(other_row).not_to_have_attribute("data-editable", "")
+    expect(other_row).not_to_have_class("mine")
+    other_cell = other_row.locator("td:not(.row-status)").first
+    expect(other_cell).to_have_attribute("aria-readonly", "true")
+    # Clicking it changes nothing and says why.
+    before = other_cell.text_content()
+    other_cell.click()
+    expect(page.locator("#matrix-message")).to_contain_text("alleen lezen")
+    expect(page.locator("#matrix-message")).to_contain_text("Kennisbank")
+    expect(other_cell).to_have_text(before)
     # A forged save for the other row is refused by the server too.
     status = page.evaluate(
         """async ([activity, role]) => {
