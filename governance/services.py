@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from beheer.models import Person
 from beheer.risks import knowledge_risks
@@ -723,7 +723,7 @@ def action_create(
         forum = forum or meeting.forum
     if decision is not None:
         forum = forum or decision.forum
-    return Action.objects.create(
+    action = Action.objects.create(
         source=source,
         title=title,
         description=description,
@@ -734,6 +734,30 @@ def action_create(
         decision=decision,
         created_by=user,
         **_concern_values(Action, concerns),
+    )
+    _tell_the_owner(action, by=user)
+    return action
+
+
+def _tell_the_owner(action: Action, *, by) -> None:
+    """An action someone else gives a person reaches them by message (not the
+    ones they note down for themselves)."""
+    from notifications.services import notify  # notifications reads this app
+
+    owner_user = action.owner.user if action.owner_id else None
+    if owner_user is None or owner_user == by:
+        return
+    notify(
+        owner_user,
+        "action-assigned",
+        subject=gettext_lazy("New action for you: %(title)s"),
+        text=gettext_lazy("You are the owner of the action “%(title)s”, due %(due)s."),
+        url=action.get_absolute_url(),
+        key=f"action-assigned:{action.pk}:{action.owner_id}",
+        params={
+            "title": action.title,
+            "due": action.due_date.strftime("%d-%m-%Y") if action.due_date else "—",
+        },
     )
 
 

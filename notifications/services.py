@@ -104,15 +104,20 @@ def reminders_create(*, today: date) -> int:
     return messages_create(reminders=collect_reminders(today=today))
 
 
-def notify(user, kind: str, subject, text, url: str = "", key: str = "") -> Message | None:
+def notify(
+    user, kind: str, subject, text, url: str = "", key: str = "", params: dict | None = None
+) -> Message | None:
     """An "at once" message to `user` (a questionnaire invitation, an action
     assigned): stored now, e-mailed after the transaction commits when the user
     wants e-mail immediately, else with their next digest. `subject` and `text`
-    may be lazy strings: they are rendered in the user's language. The same
-    `key` twice stores one message (returns None the second time)."""
+    may be lazy strings with %(name)s placeholders filled from `params`: they
+    are rendered in the user's language. The same `key` twice stores one message
+    (returns None the second time). Nobody without an active login gets one."""
+    if user is None or not user.is_active:
+        return None
     preference = preferences_of([user.pk])[user.pk]
     with translation.override(preference.language):
-        subject, text = _render(subject, text, {})
+        subject, text = _render(subject, text, params or {})
     key = key or f"{kind}:{uuid.uuid4().hex}"
     with transaction.atomic():
         message, created = Message.objects.get_or_create(

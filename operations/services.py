@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from beheer import data_versions
 from beheer.uploads import Caps, UploadRefused, check_size
@@ -134,9 +135,46 @@ def _move(
             changed_by=user,
             changed_at=at,
         )
+        _tell_the_submitter(change_request, by=user)
     if recompute and S.IN_PRODUCTION in (old, status):
         recompute_lead_time_kpis()
     return change_request
+
+
+def _tell_the_submitter(change_request: ChangeRequest, *, by) -> None:
+    """The submitter follows their wish: each new status reaches them by message."""
+    from notifications.services import notify  # notifications reads this app
+
+    submitter = change_request.submitted_by
+    if submitter is None or submitter == by:
+        return
+    notify(
+        submitter,
+        "wish-status",
+        subject=gettext_lazy("Your wish “%(title)s” is now: %(status)s"),
+        text=gettext_lazy("The status of your wish “%(title)s” changed to “%(status)s”."),
+        url=change_request.get_absolute_url(),
+        key=f"wish-status:{change_request.pk}:{change_request.status}:{change_request.status_changed_at.isoformat()}",
+        params={"title": change_request.title, "status": S(change_request.status).label},
+    )
+
+
+def test_item_assigned(*, item: TestItem, by) -> None:
+    """A key user given a test item hears of it (once per tester)."""
+    from notifications.services import notify  # notifications reads this app
+
+    tester = item.tester.user if item.tester_id else None
+    if tester is None or tester == by:
+        return
+    notify(
+        tester,
+        "test-item",
+        subject=gettext_lazy("Please test: %(title)s (%(release)s)"),
+        text=gettext_lazy("You are asked to test “%(title)s” for the release %(release)s."),
+        url=item.get_absolute_url(),
+        key=f"test-item:{item.pk}:{item.tester_id}",
+        params={"title": item.title, "release": str(item.release)},
+    )
 
 
 @transaction.atomic

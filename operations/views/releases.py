@@ -315,6 +315,8 @@ def test_item_create(request, pk):
         cancel_url=release.get_absolute_url(),
         intro=str(release),
     )
+    if saved:
+        services.test_item_assigned(item=saved, by=request.user)
     return redirect(reverse("operations:release", args=[release.pk]) + "#tests") if saved else page
 
 
@@ -325,6 +327,8 @@ def test_item_edit(request, pk):
     saved, page = edit(
         request, form, item, title=_("Edit test item"), cancel_url=item.get_absolute_url()
     )
+    if saved:
+        services.test_item_assigned(item=saved, by=request.user)
     return redirect(saved.get_absolute_url()) if saved else page
 
 
