@@ -127,7 +127,9 @@ def _open_round(today, statements, people_by_department) -> int:
         defaults={
             "period_start": today - timedelta(days=10),
             "period_end": today + timedelta(days=30),
-            "answer_by": today + timedelta(days=14),
+            # Within the week: on keyuser's Mijn werk it comes first, before the
+            # release test due in ten days.
+            "answer_by": today + timedelta(days=7),
             "is_open": True,
             "is_published": False,
         },

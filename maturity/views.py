@@ -321,6 +321,7 @@ def submit(request, pk):
                 (row, missing_by_dimension.get(row.dimension.pk, [])) for row in progress.dimensions
             ],
             "progress": progress,
+            "levels": _levels_by_number(),
         },
     )
 

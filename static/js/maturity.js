@@ -7,6 +7,8 @@
 // "save-answer") and shows its state: unsaved, saving, saved or failed. A failed
 // save keeps the input on screen, says why in one banner and is tried again; a
 // login page instead of the saved state (the session ended) counts as failed.
+// The saves of a page go one at a time (hx-sync on the form, queued): they reach
+// the server in the order given, and never write the same response at once.
 (function () {
   "use strict";
   const form = document.querySelector("form[data-autosave]");

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kpi.models import FactorReview, Kpi, Measurement, SuccessFactor
-from tests.browser import log_in
+from tests.browser import axe_violations, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,3 +104,17 @@ def test_the_channel_page_shows_the_mix_and_the_digital_share(page: Page, live_s
     share = float(page.locator("[data-digital-share]").inner_text().rstrip("%").replace(",", "."))
     assert 50 < share < 80  # the demo's shift towards the portal
     expect(page.get_by_role("button", name="Contactvolumes uploaden")).to_have_count(0)
+
+
+def test_the_kpi_pages_pass_axe(page: Page, live_server):
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
+    kpi = Kpi.objects.filter(measurements__isnull=False).first()
+    factor = SuccessFactor.objects.get(key="architectuur")
+    log_in(page, live_server.url, "manager")
+
+    found = {}
+    for path in ("/kpi/", kpi.get_absolute_url(), factor.get_absolute_url()):
+        page.goto(live_server.url + path)
+        found[path] = axe_violations(page)
+
+    assert found == {path: [] for path in found}
