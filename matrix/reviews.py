@@ -16,6 +16,8 @@ class ReviewItem:
     right: Right
     roles: list[Role]
     answer: ReviewAnswer | None = None
+    # Set by the page for those who run the action register (reviews_views).
+    follow_up_url: str = ""
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Review rounds: start, answer per person and right, follow progress, close."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,6 +75,9 @@ def review_detail(request, pk):
         component_progress.may_answer = review.is_open and (
             edit_all or component_progress.component.pk in mine
         )
+        if edit_all:
+            for item in component_progress.items:
+                item.follow_up_url = _follow_up_url(item)
     return render(
         request,
         "matrix/review_detail.html",
@@ -83,6 +89,22 @@ def review_detail(request, pk):
             "decisions": ReviewAnswer.Decision.choices,
         },
     )
+
+
+def _follow_up_url(item) -> str:
+    """A revoke or change decided in the review, proposed as an action of the
+    action register (its source "access review"), for the managers to plan. Found
+    by its URL name: the matrix does not import the governance app."""
+    answer = item.answer
+    if answer is None or answer.decision == ReviewAnswer.Decision.KEEP:
+        return ""
+    try:
+        url = reverse("governance:action-create")
+    except NoReverseMatch:
+        return ""
+    title = f"{answer.get_decision_display()}: {item.right.name} – {item.person.name}"
+    query = {"source": "access_review", "component": item.right.component_id, "title": title}
+    return f"{url}?{urlencode(query)}"
 
 
 @require_POST

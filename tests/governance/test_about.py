@@ -125,3 +125,24 @@ def test_an_address_cannot_pass_off_an_action_as_a_meeting_decision(client_as, p
     )
 
     assert Action.objects.get(title="Iets").source == Action.Source.OTHER
+
+
+def test_the_results_of_an_assessment_show_the_decisions_about_it(client_as, people):
+    from beheer.models import Department
+    from maturity.models import Assessment
+
+    assessment = Assessment.objects.create(
+        department=Department.objects.create(name="Klantcontact"),
+        name="Najaar",
+        period_start=makers.days(-30),
+        period_end=makers.days(-1),
+        is_published=True,
+    )
+    forum = Forum.objects.get(kind=Forum.Kind.STUURGROEP)
+    services.decision_record(
+        forum=forum, text="Verbeterplan klantcontact goedgekeurd", concerns=[assessment]
+    )
+
+    page = client_as("mt").get(reverse("maturity:results", args=[assessment.pk]))
+
+    assert "Verbeterplan klantcontact goedgekeurd" in page.content.decode()

@@ -157,3 +157,34 @@ def test_a_closed_round_keeps_showing_what_was_answered(client_as, review):
     assert [(i.right.name, i.person.name, i.answer.decision) for i in own.items] == [
         ("Dossier inzien", "Pim", "revoke")
     ]
+
+
+def test_a_change_decided_in_a_review_becomes_an_action_for_the_managers(client_as, review):
+    import html
+    import re
+
+    from governance.models import Action
+
+    _answer(client_as("owner"), review, review["view"], "change", "Alleen inzien")
+    _answer(client_as("owner"), review, review["admin"], "keep")
+    url = reverse("matrix:review", args=[review["round"].pk])
+
+    as_owner = client_as("owner").get(url).content.decode()
+    as_manager = client_as("manager").get(url).content.decode()
+    [link] = re.findall(r'<a href="([^"]*)" class="plan-action"', as_manager)
+    form = client_as("manager").get(html.unescape(link)).context["form"]
+    client_as("manager").post(
+        html.unescape(link),
+        {
+            "title": form["title"].value(),
+            "component": form["component"].value(),
+            "owner": makers.person("Mila Manager").pk,
+            "due_date": days(21).isoformat(),
+        },
+    )
+
+    assert 'class="plan-action"' not in as_owner  # one link: not for the kept right
+    action = Action.objects.get()
+    assert action.source == Action.Source.ACCESS_REVIEW
+    assert action.component == review["own"]
+    assert "Dossier inzien" in action.title and "Pim" in action.title
