@@ -108,6 +108,37 @@ def holds_right(person, right) -> bool:
     return Assignment.objects.current().filter(person=person, role__grants__right=right).exists()
 
 
+def review_started(review: ReviewRound, *, by) -> int:
+    """Ask the owners of the round's components (holders and deputies of their
+    owner roles, with a login) to answer; returns how many were asked."""
+    from django.utils.translation import gettext_lazy
+
+    from notifications.services import notify  # notifications reads this app
+
+    owners = {
+        assignment.person.user
+        for assignment in Assignment.objects.current(timezone.localdate())
+        .filter(role__kind=Role.Kind.OWNER, role__component__in=review.components.all())
+        .exclude(person__user=None)
+        .select_related("person__user")
+    }
+    owners.discard(by)
+    for user in owners:
+        notify(
+            user,
+            "access-review",
+            subject=gettext_lazy("Please review the rights of your components: %(round)s"),
+            text=gettext_lazy(
+                "Confirm per person whether each right of your components stays, "
+                "before %(deadline)s."
+            ),
+            url=review.get_absolute_url(),
+            key=f"access-review:{review.pk}",
+            params={"round": review.name, "deadline": review.deadline.strftime("%d-%m-%Y")},
+        )
+    return len(owners)
+
+
 @transaction.atomic
 def review_answer(
     *, review: ReviewRound, person, right, decision: str, comment: str, seen: str, user

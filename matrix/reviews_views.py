@@ -21,6 +21,7 @@ from matrix.reviews import (
     review_answer,
     review_close,
     review_items,
+    review_started,
 )
 
 
@@ -55,6 +56,7 @@ def review_list(request):
             review.started_by = request.user
             review.save()
             form.save_m2m()
+            review_started(review, by=request.user)
             messages.success(request, _("The review round has been started."))
             return redirect(review)
     rounds = ReviewRound.objects.prefetch_related("components")

@@ -20,6 +20,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm
@@ -326,13 +327,33 @@ def assessment_scores(*, assessments) -> dict[int, AssessmentResults]:
 
 
 def assessment_invite(*, assessment: Assessment, people) -> int:
-    """Invite people (beheer.Person) through their login; returns how many.
-    Who may be invited is `selectors.invitable_people`'s rule."""
+    """Invite people (beheer.Person) through their login, each told by message;
+    returns how many. Who may be invited is `selectors.invitable_people`'s rule."""
+    from notifications.services import notify  # notifications reads this app
+
     invited = 0
     for person in people:
         if person.user_id is None:
             raise ValueError(f"{person} has no login to answer with")
         assign_perm("maturity.respond_assessment", person.user, assessment)
+        notify(
+            person.user,
+            "questionnaire-invitation",
+            subject=_("Please fill in the questionnaire: %(name)s"),
+            text=_(
+                "You are invited to the maturity self-assessment “%(name)s” of %(department)s. "
+                "Please answer by %(answer_by)s."
+            ),
+            url=reverse("maturity:assessment", args=[assessment.pk]),
+            key=f"questionnaire-invitation:{assessment.pk}",
+            params={
+                "name": assessment.name,
+                "department": str(assessment.department),
+                "answer_by": (
+                    assessment.answer_by.strftime("%d-%m-%Y") if assessment.answer_by else "—"
+                ),
+            },
+        )
         invited += 1
     return invited
 

@@ -188,3 +188,23 @@ def test_a_change_decided_in_a_review_becomes_an_action_for_the_managers(client_
     assert action.source == Action.Source.ACCESS_REVIEW
     assert action.component == review["own"]
     assert "Dossier inzien" in action.title and "Pim" in action.title
+
+
+def test_starting_a_round_asks_the_owners_of_its_components(client_as, rights, personas):
+    from beheer.models import Role
+    from notifications.models import Message
+
+    owner_role = Role.objects.create(
+        name="Eigenaar eigen onderdeel", kind=Role.Kind.OWNER, component=rights["own"]
+    )
+    makers.assign(makers.person("Olga Owner", user=personas.owner), owner_role)
+
+    client_as("manager").post(
+        reverse("matrix:reviews"),
+        {"name": "Voorjaar", "deadline": days(14).isoformat(), "components": [rights["own"].pk]},
+    )
+
+    review = ReviewRound.objects.get(name="Voorjaar")
+    [message] = Message.objects.all()
+    assert message.recipient == personas.owner
+    assert message.url == review.get_absolute_url() and "Voorjaar" in message.subject

@@ -266,3 +266,18 @@ def test_publishing_records_when(assessment):
     services.assessment_publish(assessment=assessment, publish=False)
     assessment.refresh_from_db()
     assert assessment.results_published_at is None and assessment.is_open
+
+
+def test_an_invitation_reaches_the_respondent_with_its_answer_by_date(assessment, people):
+    from notifications.models import Message
+
+    assessment.answer_by = date(2026, 12, 7)
+    assessment.save()
+
+    services.assessment_invite(assessment=assessment, people=[people.mt])
+    services.assessment_invite(assessment=assessment, people=[people.mt])  # invited twice
+
+    [message] = Message.objects.filter(recipient=people.mt.user)
+    assert assessment.name in message.subject
+    assert "07-12-2026" in message.text
+    assert message.url == reverse("maturity:assessment", args=[assessment.pk])
