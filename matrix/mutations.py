@@ -13,6 +13,8 @@ from matrix.models import Grant, MutationTick, Right
 from matrix.reviews import review_outcomes
 
 LEAVING_WITHIN_DAYS = 30
+# Reasons after which a person keeps no right at all.
+SWITCHED_OFF = ("left", "leaving", "inactive", "account_off")
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Mutation:
 @dataclass
 class PersonMutations:
     person: Person
-    reason: str  # "left", "leaving", "changed", "review"
+    reason: str  # "left", "leaving", "inactive", "account_off", "changed", "review"
     effective: date  # when the rights should be as "after"
     mutations: list[Mutation] = field(default_factory=list)
 
@@ -52,8 +54,19 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
         | Q(end_date__gte=since, end_date__lt=horizon)
         | Q(person__leaving_date__gte=since, person__leaving_date__lte=horizon)
     )
-    people_ids = set(Assignment.objects.filter(changed).values_list("person_id", flat=True))
-    people = {p.pk: p for p in Person.objects.filter(pk__in=people_ids).order_by("name")}
+    # Switched off in the register or in the application, without (yet) a leaving
+    # date: whatever rights their roles still give them must go too.
+    switched_off = Q(person__is_active=False) | Q(person__user__is_active=False)
+    holding_today = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    people_ids = set(
+        Assignment.objects.filter(changed | (switched_off & holding_today)).values_list(
+            "person_id", flat=True
+        )
+    )
+    people = {
+        p.pk: p
+        for p in Person.objects.filter(pk__in=people_ids).select_related("user").order_by("name")
+    }
     assignments: dict[int, list] = {}
     for assignment in Assignment.objects.filter(person_id__in=people_ids):
         assignments.setdefault(assignment.person_id, []).append(assignment)
@@ -81,6 +94,10 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
         elif person.leaving_date and person.leaving_date <= horizon:
             reason, effective = "leaving", person.leaving_date + timedelta(days=1)
             occasion = f"leaving:{person.leaving_date.isoformat()}"
+        elif not person.is_active:
+            reason, effective, occasion = "inactive", today, "inactive"
+        elif person.user is not None and not person.user.is_active:
+            reason, effective, occasion = "account_off", today, "account-off"
         else:
             reason, effective = "changed", today
             changes = [
@@ -92,8 +109,8 @@ def mutations_list(*, since: date, today: date | None = None) -> list[PersonMuta
             occasion = f"changed:{max(changes).isoformat() if changes else today.isoformat()}"
         before = rights_on(person.pk, since) | rights_on(person.pk, today)
         after = rights_on(person.pk, effective)
-        if reason in ("left", "leaving"):
-            after = set()  # whatever the register says: nothing stays after leaving
+        if reason in SWITCHED_OFF:
+            after = set()  # whatever the register says: nothing stays
         entry = PersonMutations(person, reason, effective)
         for action, right_ids in (
             (MutationTick.Action.REVOKE, before - after),

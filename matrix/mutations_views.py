@@ -23,6 +23,8 @@ from matrix.mutations import mutation_tick, mutations_list
 REASONS = {
     "left": gettext_lazy("left"),
     "leaving": gettext_lazy("leaves"),
+    "inactive": gettext_lazy("inactive, still has rights"),
+    "account_off": gettext_lazy("account switched off, still has rights"),
     "changed": gettext_lazy("roles changed"),
     "review": gettext_lazy("review outcome"),
 }

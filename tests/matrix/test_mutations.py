@@ -35,6 +35,47 @@ def test_someone_leaving_within_30_days_is_listed_in_advance(rights):
     assert "Verre Vertrekker" not in changes
 
 
+def test_an_inactive_person_without_a_leaving_date_who_still_holds_rights_is_listed(
+    client_as, rights
+):
+    person = makers.person("Ina Inactief", is_active=False)
+    makers.assign(person, rights["roles"]["Medewerker"], start=days(-300))
+    makers.person("Ina Zonder Rollen", is_active=False)  # nothing to revoke
+
+    changes = _changes()
+
+    assert changes["Ina Inactief"] == ("inactive", {("revoke", "Dossier inzien")})
+    assert "Ina Zonder Rollen" not in changes
+    page = client_as("manager").get(reverse("matrix:mutations")).content.decode()
+    assert "inactief, heeft nog rechten" in page
+
+
+def test_a_person_whose_account_is_switched_off_is_listed(rights, django_user_model):
+    account = django_user_model.objects.create_user("afgesloten", is_active=False)
+    person = makers.person("Abel Afgesloten", user=account)
+    makers.assign(person, rights["roles"]["Beheerder"], start=days(-300))
+
+    assert _changes()["Abel Afgesloten"] == ("account_off", {("revoke", "Gebruikers beheren")})
+
+
+def test_the_inactive_rule_adds_no_query_per_person(rights):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(expected_people):
+        with CaptureQueriesContext(connection) as captured:
+            assert len(mutations_list(since=days(-30))) == expected_people
+        return len(captured)
+
+    makers.assign(makers.person("Inactief", is_active=False), rights["roles"]["Medewerker"])
+    one = queries(1)
+    for n in range(5):
+        person = makers.person(f"Inactief {n}", is_active=False)
+        makers.assign(person, rights["roles"]["Medewerker"], start=days(-300))
+
+    assert queries(6) == one
+
+
 def test_a_mover_gets_revokes_and_grants(rights):
     person = makers.person("Mo Verhuisd")
     makers.assign(person, rights["roles"]["Medewerker"], start=days(-300), end=days(-3))
