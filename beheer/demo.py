@@ -260,7 +260,15 @@ ASSIGNMENTS = [
     ("Key user Inschrijving woningzoekende", ["Daan de Boer"], ["Sanne de Vries"]),
     ("Key user Betalingsregeling", ["Fatima El Amrani"], ["Sanne de Vries"]),
     ("Key user Overlast melden", [], []),
+    # Seed 004's process owners: department heads; Reparatieverzoek's is vacant.
+    ("Proceseigenaar Reparatieverzoek", [], []),
+    ("Proceseigenaar Huur opzeggen", ["Pieter van Dijk"], ["Ingrid Bakker"]),
+    ("Proceseigenaar Inschrijving woningzoekende", ["Ingrid Bakker"], ["Pieter van Dijk"]),
+    ("Proceseigenaar Betalingsregeling", ["Kim Smeets"], ["Fatima El Amrani"]),
+    ("Proceseigenaar Overlast melden", ["Pieter van Dijk"], ["Laura Schouten"]),
 ]
+# Roles made per process (and per copy of the demo at a larger scale).
+PER_PROCESS = ("Key user ", "Proceseigenaar ")
 
 
 def _account(users: dict, persona: str | None, colleague: int | None, round_number: int):
@@ -325,6 +333,17 @@ def _register(scale: int) -> dict[str, int]:
                 },
             )
             created["roles"] += new
+            _role, new = Role.objects.get_or_create(
+                name=f"Proceseigenaar {name}{suffix}",
+                defaults={
+                    "kind": Role.Kind.PROCESS_OWNER,
+                    "component": components[component],
+                    "service_process": processes[name],
+                    "responsibilities": "Eigenaar van het klantproces: bepaalt hoe het loopt, "
+                    "bewaakt de kwaliteit en beslist over wijzigingen in het proces.",
+                },
+            )
+            created["roles"] += new
         people = {}
         for name, local, title, department, supplier, username in PEOPLE:
             person, new = Person.objects.get_or_create(
@@ -346,7 +365,7 @@ def _register(scale: int) -> dict[str, int]:
         for role_name, holders, deputies in ASSIGNMENTS:
             role = (
                 roles.get(role_name + suffix)
-                if role_name.startswith("Key user ")
+                if role_name.startswith(PER_PROCESS)
                 else roles.get(role_name)
             )
             if role is None:

@@ -217,6 +217,8 @@ class ServiceProcess(models.Model):
 class Role(models.Model):
     class Kind(models.TextChoices):
         OWNER = "owner", _("Owner")
+        # Seed 004: a service process has an owner too (often a department head).
+        PROCESS_OWNER = "process_owner", _("Process owner")
         KEY_USER = "key_user", _("Key user")
         TECHNICAL = "technical", _("Technical management")
         FUNCTIONAL = "functional", _("Functional management")

@@ -288,11 +288,21 @@ class PersonTable(_NamedTable):
 class ServiceProcessTable(_NamedTable):
     component = tables.Column(linkify=True)
     department = tables.Column(linkify=True)
+    owner = tables.Column(verbose_name=_("Process owner"), empty_values=(), orderable=False)
     key_users = tables.Column(verbose_name=_("Key users"), empty_values=(), orderable=False)
 
     class Meta(_NamedTable.Meta):
         model = ServiceProcess
-        fields = ("name", "component", "department", "key_users")
+        fields = ("name", "component", "department", "owner", "key_users")
+
+    def render_owner(self, record):
+        owner_roles = [r for r in record.roles.all() if r.kind == Role.Kind.PROCESS_OWNER]
+        if not owner_roles:
+            return "—"
+        people = [a for role in owner_roles for a in role.current_assignments]
+        return _people_links(self, people) or format_html(
+            '<span class="badge badge-risk">{}</span>', _("vacant")
+        )
 
     def render_key_users(self, record):
         people = [

@@ -282,9 +282,11 @@ class ProcessDetail(ProcessMixin, RegisterDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = roles_with_current_assignments(timezone.localdate()).filter(
-            service_process=self.object
+        roles = list(
+            roles_with_current_assignments(timezone.localdate()).filter(service_process=self.object)
         )
+        context["owner_roles"] = [r for r in roles if r.kind == Role.Kind.PROCESS_OWNER]
+        context["roles"] = [r for r in roles if r.kind != Role.Kind.PROCESS_OWNER]
         return context
 
 

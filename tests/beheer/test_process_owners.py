@@ -1,0 +1,60 @@
+"""Seed 004's process owners: a role of the kind "process owner" per service
+process, shown on the process page and in the list, and covered by the
+knowledge-risk report like every role."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from beheer.models import Role, ServiceProcess
+from beheer.risks import knowledge_risks
+from tests.beheer import makers
+
+
+def test_the_process_page_and_list_show_the_owner_or_that_it_is_vacant(client_as):
+    process = ServiceProcess.objects.create(name="Klacht indienen")
+    role = Role.objects.create(
+        name="Proceseigenaar Klacht indienen",
+        kind=Role.Kind.PROCESS_OWNER,
+        service_process=process,
+    )
+    client = client_as("manager")
+
+    vacant = client.get(process.get_absolute_url()).content.decode()
+    makers.assign(makers.person("Hanna Hoofd"), role)
+    makers.assign(makers.person("Dirk Deputy"), role, kind="deputy")
+    held = client.get(process.get_absolute_url()).content.decode()
+    listed = client.get(reverse("beheer:processes")).content.decode()
+
+    assert (
+        "Proceseigenaar Klacht indienen" in vacant and "vacant" in vacant.split("roles-heading")[0]
+    )
+    owner_part = held.split('id="owner-heading"')[1].split("roles-heading")[0]
+    assert "Hanna Hoofd" in owner_part and "Dirk Deputy" in owner_part
+    assert "Hanna Hoofd" in listed
+
+
+def test_a_vacant_process_owner_is_a_knowledge_risk(db):
+    process = ServiceProcess.objects.create(name="Klacht indienen")
+    role = Role.objects.create(
+        name="Proceseigenaar Klacht indienen", kind=Role.Kind.PROCESS_OWNER, service_process=process
+    )
+
+    report = knowledge_risks()
+
+    assert role in [finding.subject for finding in report.rule("vacant").findings]
+
+
+def test_the_demo_gives_each_process_an_owner_but_one(db):
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=StringIO())
+
+    owners = {
+        role.service_process.name: [a.person.name for a in role.assignments.all()]
+        for role in Role.objects.filter(kind=Role.Kind.PROCESS_OWNER).select_related(
+            "service_process"
+        )
+    }
+
+    assert len(owners) == ServiceProcess.objects.count() == 5
+    assert [name for name, people in owners.items() if not people] == ["Reparatieverzoek"]
