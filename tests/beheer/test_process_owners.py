@@ -58,3 +58,16 @@ def test_the_demo_gives_each_process_an_owner_but_one(db):
 
     assert len(owners) == ServiceProcess.objects.count() == 5
     assert [name for name, people in owners.items() if not people] == ["Reparatieverzoek"]
+
+
+def test_the_role_card_names_the_process_one_owns(client_as):
+    process = ServiceProcess.objects.create(name="Klacht indienen")
+    role = Role.objects.create(
+        name="Proceseigenaar klachten", kind=Role.Kind.PROCESS_OWNER, service_process=process
+    )
+    person = makers.person("Hanna Hoofd")
+    makers.assign(person, role)
+
+    card = client_as("manager").get(reverse("beheer:person-card", args=[person.pk]))
+
+    assert "Proceseigenaar klachten <small>(houder, Klacht indienen)" in card.content.decode()
