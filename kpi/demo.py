@@ -38,6 +38,42 @@ ACTIONS = {
     "betrokkenheid-top": "MT sluit elk kwartaal aan bij het beheeroverleg",
     "informatiekwaliteit": "Kennisbankartikelen ouder dan een jaar laten herzien",
 }
+# What a review found, per status: the demo takes a different one per factor and
+# quarter, so the history reads like a year of real reviews.
+EVIDENCE = {
+    S.NOT_PRESENT: (
+        "Nog geen afspraken of eigenaar; in het beheeroverleg van {day} als knelpunt benoemd.",
+        "Werkt per afdeling anders; niemand stuurt erop. Eerste inventarisatie nodig.",
+        "Alleen losse initiatieven van medewerkers; niets vastgelegd.",
+    ),
+    S.DEVELOPING: (
+        "Werkgroep gestart op {day}; eerste afspraken op papier, nog niet overal toegepast.",
+        "Pilot bij Wonen loopt; Klantcontact volgt na de zomer.",
+        "Aanpak beschreven en besproken met de key users; meting ontbreekt nog.",
+        "Half ingevoerd: het portaal is klaar, de telefonie nog niet.",
+    ),
+    S.PRESENT: (
+        "Afspraken vastgelegd in het werkproces en in de kennisbank; key users bevestigen "
+        "dat ze worden gevolgd.",
+        "Sinds {day} in gebruik bij alle teams; de KPI laat verbetering zien.",
+        "Werkt in de praktijk; nog afhankelijk van één persoon (zie borging).",
+    ),
+    S.ANCHORED: (
+        "Staat in de jaarplanning en wordt elk kwartaal in het beheeroverleg gemeten.",
+        "Geborgd in de beheermatrix en de rolkaarten; audit van {day} zonder bevindingen.",
+    ),
+}
+# The next step after a review, per status (for factors without one of their own).
+NEXT_STEPS = {
+    S.NOT_PRESENT: ("Eigenaar aanwijzen en huidige werkwijze inventariseren",),
+    S.DEVELOPING: (
+        "Afspraken vastleggen in het werkproces",
+        "Pilot evalueren met de key users",
+        "Meetpunt afspreken en nulmeting doen",
+    ),
+    S.PRESENT: ("Afspraken opnemen in de jaarplanning", "Vervanger inwerken"),
+    S.ANCHORED: ("Jaarlijkse toets plannen in het beheeroverleg",),
+}
 # name, source, channel, unit, direction, baseline, target, tolerance, frequency,
 # factor keys, owner, department, start value, end value (two years later), months old
 KPIS = [
@@ -227,6 +263,10 @@ def load(*, scale: int = 1) -> dict[str, int]:
     }
 
 
+def _pick(options: tuple, index: int) -> str:
+    return options[index % len(options)]
+
+
 def _factor_reviews(today, people, chance) -> int:
     """A year of reviews per factor; each review's next step is an action in the
     register: the latest review's still open (some of them overdue), earlier
@@ -251,16 +291,19 @@ def _factor_reviews(today, people, chance) -> int:
                     factor=factor,
                     date=day,
                     status=status,
-                    evidence=f"Besproken in het beheeroverleg van {day:%d-%m-%Y}.",
+                    evidence=_pick(EVIDENCE[status], factor.order + step).format(
+                        day=f"{day:%d-%m-%Y}"
+                    ),
                     owner=owner,
                 )
             )
             # The latest actions of some factors are overdue.
             due = day + timedelta(days=60 if chance.random() < 0.3 else 120)
             next_review = day + timedelta(days=91) if step < len(path) - 1 else None
-            steps.append(
-                (ACTIONS.get(factor.key, "Status bespreken in het beheeroverleg"), due, next_review)
-            )
+            # A factor's own action is its latest step; earlier steps are generic.
+            own = ACTIONS.get(factor.key) if step == len(path) - 1 else None
+            title = own or _pick(NEXT_STEPS[status], factor.order + step)
+            steps.append((title, due, next_review))
     FactorReview.objects.bulk_create(reviews)
     Action.objects.bulk_create(
         Action(

@@ -69,4 +69,50 @@ def load(*, scale: int = 1) -> dict[str, int]:
                 if title in PROCESS_KEY_USER_CODES:
                     add(activity, key_user, PROCESS_KEY_USER_CODES[title])
     bulk_create_with_history(new_codes, Responsibility, batch_size=500)
-    return {"tasks created": created, "codes created": len(new_codes)}
+    adopted = _adopted_months_ago(roles, components)
+    return {"tasks created": created, "codes created": len(new_codes), "versions": adopted}
+
+
+def _adopted_months_ago(roles, components) -> int:
+    """The MT adopted the matrix some months ago; the beheerteam has changed it
+    since (a task added, a responsibility moved), so that "vastgesteld op …"
+    and the comparison show something right after `make run`."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from matrix.models import MatrixVersion
+    from matrix.services import version_adopt
+
+    if MatrixVersion.objects.exists():
+        return 0
+    version = version_adopt(
+        adopted_on=timezone.localdate() - timedelta(days=130),
+        note="Vastgesteld in het MT-overleg; de rol van de key users bij releases is "
+        "verduidelijkt.",
+        user=None,
+    )
+    # Recorded then, as the MT adopted it (the snapshot is the matrix as loaded above).
+    recorded = datetime.combine(
+        version.adopted_on, time(10), tzinfo=timezone.get_current_timezone()
+    )
+    MatrixVersion.objects.filter(pk=version.pk).update(created_at=recorded)
+    release_calendar = Activity.objects.create(
+        title="Releasekalender bijhouden",
+        theme="Releases en updates",
+        component=components.get("Klantvolgsysteem"),
+        order=990,
+    )
+    for role_name, code in (("Leveranciersmanagement", "A"), ("Functioneel beheer", "R")):
+        if role_name in roles:
+            Responsibility.objects.create(
+                activity=release_calendar, role=roles[role_name], code=code
+            )
+    # Functioneel beheer now helps write knowledge-base articles, no longer only hears of them.
+    moved = Responsibility.objects.filter(
+        activity__title="Kennisbankartikelen schrijven", role__name="Functioneel beheer", code="I"
+    ).first()
+    if moved is not None:
+        moved.code = "C"
+        moved.save()
+    return 1
