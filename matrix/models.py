@@ -1,6 +1,7 @@
 """The beheermatrix: activities (rows), RACI codes per role (cells), adopted versions."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -234,3 +235,34 @@ class ReviewAnswer(models.Model):
 
     def __str__(self):
         return f"{self.round}: {self.person} / {self.right}: {self.get_decision_display()}"
+
+
+class ReviewSchedule(models.Model):
+    """A recurring access review: on `next_date` the daily run (send_reminders)
+    starts a round over these components and moves the date `every_months` on."""
+
+    name = models.CharField(_("name"), max_length=150)
+    components = models.ManyToManyField(Component, verbose_name=_("components"), related_name="+")
+    every_months = models.PositiveSmallIntegerField(
+        _("every (months)"), validators=[MinValueValidator(1), MaxValueValidator(60)], default=6
+    )
+    answer_days = models.PositiveSmallIntegerField(
+        _("answer within (days)"),
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        default=28,
+        help_text=_("The deadline of each round, in days after its start."),
+    )
+    next_date = models.DateField(_("next start"))
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["next_date", "name", "pk"]
+        verbose_name = _("recurring review round")
+        verbose_name_plural = _("recurring review rounds")
+
+    def __str__(self):
+        return self.name

@@ -51,3 +51,10 @@ def reminders(*, today: date) -> list[Reminder]:
                 )
             )
     return found
+
+
+def run_schedules(*, today: date) -> int:
+    """The recurring review rounds due today (matrix.schedules)."""
+    from matrix.schedules import schedules_run
+
+    return schedules_run(today=today)

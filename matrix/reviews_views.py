@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.models import Person
 from matrix import access
-from matrix.models import ReviewAnswer, ReviewRound, Right
+from matrix.models import ReviewAnswer, ReviewRound, ReviewSchedule, Right
 from matrix.reviews import (
     ReviewConflict,
     holds_right,
@@ -63,7 +63,12 @@ def review_list(request):
     return render(
         request,
         "matrix/reviews.html",
-        {"rounds": rounds, "form": form, "can_start": can_start},
+        {
+            "rounds": rounds,
+            "form": form,
+            "can_start": can_start,
+            "schedules": ReviewSchedule.objects.prefetch_related("components"),
+        },
     )
 
 

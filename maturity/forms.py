@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.models import Person
-from maturity.models import Answer, Assessment
+from maturity.models import Answer, Assessment, AssessmentSchedule
 from maturity.services import Reopen
 
 
@@ -116,3 +116,18 @@ class NextStepActionForm(NoControlCharactersMixin, forms.Form):
         if due < timezone.localdate():
             raise forms.ValidationError(_("Choose a date from today on."))
         return due
+
+
+class AssessmentScheduleForm(NoControlCharactersMixin, forms.ModelForm):
+    """A recurring assessment of a department; one per department."""
+
+    class Meta:
+        model = AssessmentSchedule
+        fields = ["department", "name", "every_months", "answer_days", "next_date"]
+        widgets = {"next_date": DateInput()}
+
+    def clean_next_date(self):
+        next_date = self.cleaned_data["next_date"]
+        if next_date < timezone.localdate() and "next_date" in self.changed_data:
+            raise forms.ValidationError(_("The next start cannot be in the past."))
+        return next_date

@@ -4,6 +4,7 @@ editable data in Dutch and English, and assessment rounds with responses."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -247,3 +248,40 @@ class Answer(models.Model):
     def save(self, *args, **kwargs):
         self.score = self.SCORES[self.value]
         super().save(*args, **kwargs)
+
+
+class AssessmentSchedule(models.Model):
+    """A recurring assessment of one department: on `next_date` the daily run
+    (send_reminders) opens the next round and invites the previous round's
+    respondents who may still answer, then moves the date `every_months` on."""
+
+    department = models.OneToOneField(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.CASCADE,
+        related_name="assessment_schedule",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    every_months = models.PositiveSmallIntegerField(
+        _("every (months)"), validators=[MinValueValidator(1), MaxValueValidator(60)], default=12
+    )
+    answer_days = models.PositiveSmallIntegerField(
+        _("answer within (days)"),
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        default=28,
+        help_text=_("Respondents are asked to answer within this many days of the start."),
+    )
+    next_date = models.DateField(_("next start"))
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["next_date", "department__name", "pk"]
+        verbose_name = _("recurring assessment")
+        verbose_name_plural = _("recurring assessments")
+
+    def __str__(self):
+        return f"{self.name} ({self.department})"

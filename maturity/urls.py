@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maturity import views
+from maturity import schedules_views, views
 
 app_name = "maturity"
 
@@ -18,5 +18,11 @@ urlpatterns = [
     path("<int:pk>/resultaten.json", views.results_json, name="results-json"),
     path("<int:pk>/resultaten.xlsx", views.results_xlsx, name="results-xlsx"),
     path("<int:pk>/acties/nieuw/<int:statement_pk>/", views.action_create, name="action-create"),
+    path("terugkerend/nieuw/", schedules_views.schedule_create, name="schedule-create"),
+    path("terugkerend/<int:pk>/", schedules_views.schedule_update, name="schedule"),
+    path("terugkerend/<int:pk>/pauzeren/", schedules_views.schedule_pause, name="schedule-pause"),
+    path(
+        "terugkerend/<int:pk>/verwijderen/", schedules_views.schedule_delete, name="schedule-delete"
+    ),
     path("vergelijken/", views.compare, name="compare"),
 ]

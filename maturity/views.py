@@ -30,12 +30,20 @@ from maturity.forms import (
     ReopenForm,
     dimension_form_class,
 )
-from maturity.models import Assessment, Dimension, Level, Response, Statement
+from maturity.models import (
+    Assessment,
+    AssessmentSchedule,
+    Dimension,
+    Level,
+    Response,
+    Statement,
+)
 from maturity.picture import model_picture
 
 
 def index(request):
-    form = AssessmentForm(request.POST or None) if access.can_manage(request.user) else None
+    manage = access.can_manage(request.user)
+    form = AssessmentForm(request.POST or None) if manage else None
     if request.method == "POST":
         access.require(form is not None)
         if form.is_valid():
@@ -51,6 +59,10 @@ def index(request):
             "assessments": access.visible_assessments(request.user),
             "invited": access.invited_ids(request.user),
             "form": form,
+            # Only managers plan rounds; the plan is no one else's business.
+            "schedules": (
+                AssessmentSchedule.objects.select_related("department") if manage else None
+            ),
         },
     )
 

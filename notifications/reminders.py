@@ -5,6 +5,14 @@ models with
 
     def reminders(*, today) -> list[Reminder]: ...
 
+and, if it has recurring rounds, with
+
+    def run_schedules(*, today) -> int: ...
+
+which starts the rounds due today (and invites for them) and returns how many
+it started. The run calls every `run_schedules` before it collects the
+reminders, so a round started today is reminded of like any other.
+
 This module imports each `<app>.reminders` the way beheer.work finds
 `<app>.work`. Until the apps own theirs, the rules live in notifications.rules,
 which reads the other apps' models without changing them.
@@ -13,6 +21,7 @@ A contribution runs a fixed number of queries, however many recipients and
 items there are: the run reads every rule once, not once per person.
 """
 
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -60,6 +69,35 @@ def collect_reminders(*, today: date) -> list[Reminder]:
         if contribute is not None:
             items.extend(contribute(today=today))
     return items
+
+
+def run_schedules(*, today: date) -> int:
+    """Start the recurring rounds due today; how many were started."""
+    started = 0
+    for module in reminder_modules():
+        run = getattr(module, "run_schedules", None)
+        if run is not None:
+            started += run(today=today)
+    return started
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved `months` on; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+def next_start(start: date, *, months: int, today: date) -> date:
+    """The first start after `today` on the schedule through `start`: a run
+    missed for longer than one period starts one round, not several."""
+    following = add_months(start, months)
+    steps = 1
+    while following <= today:
+        steps += 1
+        # Counted from `start`, not step by step, so a catch-up keeps its day.
+        following = add_months(start, months * steps)
+    return following
 
 
 def stage(due: date, *, today: date, week: int = 7) -> str | None:

@@ -1,4 +1,5 @@
-"""Create the reminders due today and e-mail what is due; run daily (cron).
+"""Start the recurring rounds due today, create the reminders due today and
+e-mail what is due; run daily (cron).
 
 Running it twice the same day sends nothing twice: reminders are stored once
 per recipient and key, and each message is claimed in the database before it
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from notifications import services
+from notifications.reminders import run_schedules
 
 
 class Command(BaseCommand):
@@ -25,6 +27,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, no_mail=False, **options):
         today = date or timezone.localdate()
+        # Rounds first: a round started today sends its invitations with this run.
+        rounds = run_schedules(today=today)
+        self.stdout.write(f"{rounds} new rounds")
         created = services.reminders_create(today=today)
         self.stdout.write(f"{created} new messages")
         if no_mail:
