@@ -74,15 +74,29 @@ def open_right_change_count(*, since: date, today: date) -> int:
         | Q(end_date__gte=since, end_date__lt=horizon)
         | Q(person__leaving_date__gte=since, person__leaving_date__lte=horizon)
     )
-    people_ids = Assignment.objects.filter(changed).values("person_id")
+    # As in mutations_list: people switched off who still hold roles today.
+    switched_off = Q(person__is_active=False) | Q(person__user__is_active=False)
+    holding_today = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    people_ids = Assignment.objects.filter(changed | (switched_off & holding_today)).values(
+        "person_id"
+    )
     assignments: dict[int, list[_Assignment]] = {}
     leaving: dict[int, date | None] = {}
+    # person -> False when switched off in the register or in the application
+    active: dict[int, tuple[bool, bool | None]] = {}
     rows = Assignment.objects.filter(person_id__in=people_ids).values_list(
-        "person_id", "role_id", "start_date", "end_date", "person__leaving_date"
+        "person_id",
+        "role_id",
+        "start_date",
+        "end_date",
+        "person__leaving_date",
+        "person__is_active",
+        "person__user__is_active",
     )
-    for person_id, role_id, start, end, leaving_date in rows:
+    for person_id, role_id, start, end, leaving_date, is_active, user_active in rows:
         assignments.setdefault(person_id, []).append(_Assignment(role_id, start, end))
         leaving[person_id] = leaving_date
+        active[person_id] = (is_active, user_active)
     rights_by_role: dict[int, set[int]] = {}
     for right_id, role_id in Grant.objects.values_list("right_id", "role_id"):
         rights_by_role.setdefault(role_id, set()).add(right_id)
@@ -101,9 +115,14 @@ def open_right_change_count(*, since: date, today: date) -> int:
 
     open_count = 0
     for person_id, leaving_date in leaving.items():
+        is_active, user_active = active[person_id]
         if leaving_date and leaving_date <= horizon:  # left, or leaving
             occasion = f"leaving:{leaving_date.isoformat()}"
             after = set()  # nothing stays after leaving
+        elif not is_active:
+            occasion, after = "inactive", set()
+        elif user_active is False:
+            occasion, after = "account-off", set()
         else:
             changes = [
                 d
