@@ -41,6 +41,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "matrix.MutationTick",
         "matrix.ReviewRound",
         "matrix.ReviewAnswer",
+        "matrix.ReviewSchedule",
     ),
     "maturity": (
         "maturity.Level",
@@ -49,6 +50,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "maturity.Assessment",
         "maturity.Response",
         "maturity.Answer",
+        "maturity.AssessmentSchedule",
     ),
     "kpi": (
         "kpi.SuccessFactor",
