@@ -6,6 +6,7 @@ without a link, so the navigation never leads to a 404.
 
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -106,3 +107,14 @@ SECTIONS = (
         ("operations:",),
     ),
 )
+
+
+def action_proposal_url(source: str, *, title: str, **concerns) -> str:
+    """The address of a new action in the action register, filled in from another
+    page ("find a deputy" from the risk report, a revoke from a review): its
+    source, title and what it concerns (role=, component=). Found by URL name, so
+    the register and the matrix need not import the governance app; "" without it."""
+    url = _reverse_or_none("governance:action-create")
+    if url is None:
+        return ""
+    return f"{url}?{urlencode({'source': source, **concerns, 'title': title})}"

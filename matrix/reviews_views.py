@@ -1,11 +1,8 @@
 """Review rounds: start, answer per person and right, follow progress, close."""
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.models import Person
+from beheer.navigation import action_proposal_url
 from matrix import access
 from matrix.models import ReviewAnswer, ReviewRound, ReviewSchedule, Right
 from matrix.reviews import (
@@ -100,18 +98,15 @@ def review_detail(request, pk):
 
 def _follow_up_url(item) -> str:
     """A revoke or change decided in the review, proposed as an action of the
-    action register (its source "access review"), for the managers to plan. Found
-    by its URL name: the matrix does not import the governance app."""
+    action register (its source "access review"), for the managers to plan."""
     answer = item.answer
     if answer is None or answer.decision == ReviewAnswer.Decision.KEEP:
         return ""
-    try:
-        url = reverse("governance:action-create")
-    except NoReverseMatch:
-        return ""
-    title = f"{answer.get_decision_display()}: {item.right.name} – {item.person.name}"
-    query = {"source": "access_review", "component": item.right.component_id, "title": title}
-    return f"{url}?{urlencode(query)}"
+    return action_proposal_url(
+        "access_review",
+        component=item.right.component_id,
+        title=f"{answer.get_decision_display()}: {item.right.name} – {item.person.name}",
+    )
 
 
 @require_POST

@@ -9,7 +9,6 @@ older version, and save the same post based on the current one.
 """
 
 import datetime
-import warnings
 from dataclasses import dataclass
 
 import pytest
@@ -30,10 +29,6 @@ SENTINEL = 987_654_321
 # Pages that change something on GET or are no pages of the application.
 SKIPPED = {"logout", "set_language", "healthz"}
 SKIPPED_NAMESPACES = {"admin", "oidc"}
-
-# Edit forms in other apps that still let the last writer win, with where they
-# are: the test warns about them until their app adds the guard.
-KNOWN_UNGUARDED: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -148,15 +143,12 @@ def test_every_edit_form_refuses_to_save_over_a_newer_version(monkeypatch):
         "governance:forum-edit",
     } <= names, names
 
-    unguarded, known = [], []
+    unguarded = []
     for name, url, record in pages:
         problem = _unguarded(client, url, record)
         if problem:
-            (known if name in KNOWN_UNGUARDED else unguarded).append(f"{name} ({url}): {problem}")
+            unguarded.append(f"{name} ({url}): {problem}")
     assert not unguarded, "Edit forms that let the last writer win:\n" + "\n".join(unguarded)
-    if known:
-        # Other apps' forms, to be guarded there: said in the test report, not failed.
-        warnings.warn("Still unguarded elsewhere: " + "; ".join(known), stacklevel=1)
 
 
 def _unguarded(client: Client, url: str, record: Model) -> str | None:

@@ -1,9 +1,7 @@
 from functools import partial
-from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -12,6 +10,7 @@ from openpyxl import Workbook
 from beheer.access import can_edit_register
 from beheer.cache import cached
 from beheer.models import OrganisationSettings, Role
+from beheer.navigation import action_proposal_url
 from beheer.risks import knowledge_risks
 from beheer.xlsx import GroupRow, write_table, write_title, xlsx_response
 
@@ -61,25 +60,20 @@ def _report_html(request, config, can_edit: bool) -> str:
 
 def _action_planner(can_edit: bool):
     """For those who run the register: a link beside each role's finding that
-    puts it in the action register, so "find a deputy" gets an owner and a date.
-    Found by its URL name: the register does not import the governance app."""
-    try:
-        url = reverse("governance:action-create")
-    except NoReverseMatch:
-        url = None
+    puts it in the action register, so "find a deputy" gets an owner and a date."""
 
     def link(finding) -> str:
-        if not (can_edit and url and isinstance(finding.subject, Role)):
+        if not (can_edit and isinstance(finding.subject, Role)):
             return ""
-        query = urlencode(
-            {
-                "source": "knowledge_risk",
-                "role": finding.subject.pk,
-                "title": f"{finding.fix_label}: {finding.subject}",
-            }
+        url = action_proposal_url(
+            "knowledge_risk",
+            role=finding.subject.pk,
+            title=f"{finding.fix_label}: {finding.subject}",
         )
+        if not url:
+            return ""
         return format_html(
-            ' · <a href="{}?{}" class="plan-action">{}</a>', url, query, _("Make it an action")
+            ' · <a href="{}" class="plan-action">{}</a>', url, _("Make it an action")
         )
 
     return link
