@@ -111,6 +111,18 @@ def test_the_header_stays_on_one_line_at_1280_pixels(page: Page, demo, username)
     middle = (min(top for top, _ in tops) + max(bottom for _, bottom in tops)) / 2
     assert all(top <= middle <= bottom for top, bottom in tops), tops
     assert header["height"] < 90
+    # And side by side without overlapping: the sections end before the tools begin.
+    spans = sorted(
+        page.evaluate(
+            """() => Array.from(document.querySelectorAll(
+                  '.header-bar > .brand, .site-nav li, .header-bar .tools > li'))
+                .filter((el) => el.offsetParent !== null)
+                .map((el) => { const box = el.getBoundingClientRect();
+                               return [box.left, box.right]; })"""
+        )
+    )
+    overlaps = [(a, b) for a, b in zip(spans, spans[1:], strict=False) if a[1] > b[0] + 0.5]
+    assert overlaps == [], overlaps
     # And the menu button that folds the navigation on small screens stays hidden.
     expect(page.locator("[data-menu-button]")).to_be_hidden()
 
