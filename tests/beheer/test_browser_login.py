@@ -34,7 +34,7 @@ def test_the_demo_manager_logs_in_and_switches_to_english(live_server, page: Pag
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("columnheader", name="What members may do")).to_be_visible()
-    page.get_by_role("link", name="My work", exact=True).click()
+    page.get_by_role("navigation", name="Home pages").get_by_role("link", name="My work").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My work")
 
 
