@@ -148,6 +148,8 @@ class MutationTick(models.Model):
     class Action(models.TextChoices):
         REVOKE = "revoke", _("Revoke")
         GRANT = "grant", _("Grant")
+        # An item of a review round nobody answered: ask its owners, then settle it.
+        FOLLOW_UP = "follow_up", _("Follow up")
 
     person = models.ForeignKey(
         "beheer.Person", on_delete=models.CASCADE, related_name="mutation_ticks"
@@ -187,6 +189,12 @@ class ReviewRound(models.Model):
     )
     started_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # The owners of each component when the round closed ({component id: [names]}):
+    # the report reads the same a year later, whoever owns the component then.
+    owners_at_close = models.JSONField(default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -206,18 +214,31 @@ class ReviewRound(models.Model):
 
 
 class ReviewAnswer(models.Model):
-    """An owner's answer for one person holding one right, in one round."""
+    """An owner's answer for one person holding one right, in one round; or, for
+    an item nobody answered before the round closed, the outcome "not reviewed".
+
+    The names are copied when the round closes (and the roles through which the
+    person held the right then), so a closed round's report does not change
+    when people, rights or roles are renamed or reassigned later."""
 
     class Decision(models.TextChoices):
         KEEP = "keep", _("Keep")
         REVOKE = "revoke", _("Revoke")
         CHANGE = "change", _("Change")
+        # Only ever set by closing the round, never chosen by an owner.
+        NOT_REVIEWED = "not_reviewed", _("Not reviewed")
+
+    ANSWERS = (Decision.KEEP, Decision.REVOKE, Decision.CHANGE)
 
     round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="answers")
     person = models.ForeignKey("beheer.Person", on_delete=models.CASCADE, related_name="+")
     right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="+")
-    decision = models.CharField(_("decision"), max_length=10, choices=Decision)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
+    person_name = models.CharField(_("person"), max_length=200, blank=True)
+    right_name = models.CharField(_("right"), max_length=200, blank=True)
+    component_name = models.CharField(_("component"), max_length=200, blank=True)
+    roles_at_close = models.CharField(_("through roles"), max_length=500, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from beheer.models import Assignment, Person
-from matrix.models import Grant, MutationTick, Right
+from matrix.models import Grant, MutationTick, ReviewAnswer, Right
 from matrix.reviews import review_outcomes
 
 LEAVING_WITHIN_DAYS = 30
@@ -147,19 +148,32 @@ def _review_mutations() -> list[PersonMutations]:
             outcome.person_id,
             PersonMutations(outcome.person, "review", timezone.localdate(outcome.round.closed_at)),
         )
-        action = MutationTick.Action.REVOKE
+        action = review_outcome_action(outcome.decision)
         occasion = f"review:{outcome.round_id}"
+        if outcome.decision == ReviewAnswer.Decision.NOT_REVIEWED:
+            note = _("%(round)s: not reviewed — follow up") % {"round": outcome.round}
+        else:
+            note = f"{outcome.round}: {outcome.get_decision_display()}" + (
+                f" – {outcome.comment}" if outcome.comment else ""
+            )
         entry.mutations.append(
             Mutation(
                 outcome.right,
                 action,
                 occasion,
                 ticks.get((outcome.person_id, outcome.right_id, action, occasion)),
-                note=f"{outcome.round}: {outcome.get_decision_display()}"
-                + (f" – {outcome.comment}" if outcome.comment else ""),
+                note=note,
             )
         )
     return list(entries.values())
+
+
+def review_outcome_action(decision: str) -> str:
+    """A revoke or change decided in a review is carried out as a revoke; an
+    item nobody reviewed is followed up with the owners first."""
+    if decision == ReviewAnswer.Decision.NOT_REVIEWED:
+        return MutationTick.Action.FOLLOW_UP
+    return MutationTick.Action.REVOKE
 
 
 def mutation_tick(*, person, right, action: str, occasion: str, user, done: bool) -> None:

@@ -5,9 +5,13 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from beheer import data_versions
 from beheer.models import Assignment, Role
 from matrix.models import Grant, ReviewAnswer, ReviewRound, Right
+
+ROLES_TEXT_LENGTH = 500  # ReviewAnswer.roles_at_close
 
 
 @dataclass
@@ -19,20 +23,51 @@ class ReviewItem:
     # Set by the page for those who run the action register (reviews_views).
     follow_up_url: str = ""
 
+    # A closed round shows the names as they were at closing (ReviewAnswer's
+    # copies); rounds closed before those copies existed fall back to today's.
+    @property
+    def person_name(self) -> str:
+        return (self.answer and self.answer.person_name) or self.person.name
+
+    @property
+    def right_name(self) -> str:
+        return (self.answer and self.answer.right_name) or self.right.name
+
+    @property
+    def roles_text(self) -> str:
+        if self.answer and self.answer.roles_at_close:
+            return self.answer.roles_at_close
+        return ", ".join(str(role) for role in self.roles)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answer is not None and self.answer.decision in ReviewAnswer.ANSWERS
+
 
 @dataclass
 class ComponentProgress:
     component: object
     items: list[ReviewItem] = field(default_factory=list)
-    owners: list = field(default_factory=list)
+    owners: list = field(default_factory=list)  # people, while the round is open
+    owners_at_close: list[str] | None = None  # names, once it is closed
+
+    @property
+    def owner_names(self) -> list[str]:
+        if self.owners_at_close is not None:
+            return self.owners_at_close
+        return [owner.name for owner in self.owners]
 
     @property
     def answered(self) -> int:
-        return sum(1 for item in self.items if item.answer)
+        return sum(1 for item in self.items if item.is_answered)
 
     @property
     def total(self) -> int:
         return len(self.items)
+
+    @property
+    def open(self) -> int:
+        return self.total - self.answered
 
     @property
     def complete(self) -> bool:
@@ -40,8 +75,12 @@ class ComponentProgress:
 
 
 def _closed_review_items(review: ReviewRound, components) -> list[ComponentProgress]:
-    """A closed round shows what was answered, whoever holds what today."""
+    """A closed round shows what was answered and what was not, with the owners
+    and names as they were at closing, whoever holds what today."""
     progress = {c.pk: ComponentProgress(c) for c in components}
+    for component_id, names in review.owners_at_close.items():
+        if int(component_id) in progress:
+            progress[int(component_id)].owners_at_close = list(names)
     answers = review.answers.select_related("person", "right", "answered_by").order_by(
         "right__name", "person__name"
     )
@@ -74,8 +113,9 @@ def review_items(review: ReviewRound) -> list[ComponentProgress]:
     for assignment in assignments:
         role = assignment.role
         owners = progress[role.component_id].owners if role.component_id in progress else None
-        if role.kind == Role.Kind.OWNER and owners is not None and assignment.person not in owners:
-            owners.append(assignment.person)
+        person = assignment.person
+        if role.kind == Role.Kind.OWNER and owners is not None and person not in owners:
+            owners.append(person)
     by_role: dict[int, list] = {}
     for assignment in assignments:
         by_role.setdefault(assignment.role_id, []).append(assignment)
@@ -161,15 +201,91 @@ def review_answer(
     answer.save()
 
 
+def open_items(progress: list[ComponentProgress]) -> list[tuple[object, int]]:
+    """(component, number of unanswered items) for each component with any."""
+    return [(p.component, p.open) for p in progress if p.open]
+
+
 @transaction.atomic
-def review_close(*, review: ReviewRound) -> None:
+def review_close(*, review: ReviewRound, by) -> int:
+    """Close the round as it stands: every item nobody answered is recorded as
+    "not reviewed" (and so reaches the mutations list, to be followed up), and
+    the owners, names and roles of today are copied onto the round, so its
+    report reads the same later. Returns the number of items not reviewed."""
     review = ReviewRound.objects.select_for_update().get(pk=review.pk)
+    if not review.is_open:
+        return 0
+    progress = review_items(review)
+    in_scope: dict[tuple[int, int], ReviewItem] = {}
+    for component_progress in progress:
+        for item in component_progress.items:
+            in_scope[(item.person.pk, item.right.pk)] = item
+    not_reviewed = [
+        ReviewAnswer(
+            round=review,
+            person=item.person,
+            right=item.right,
+            decision=ReviewAnswer.Decision.NOT_REVIEWED,
+        )
+        for item in in_scope.values()
+        if item.answer is None
+    ]
+    bulk_create_with_history(not_reviewed, ReviewAnswer, default_user=by)
+    # Answers include those for people who no longer held the right at closing:
+    # they keep their names but no roles.
+    answers = list(review.answers.select_related("person", "right__component"))
+    for answer in answers:
+        item = in_scope.get((answer.person_id, answer.right_id))
+        answer.person_name = answer.person.name
+        answer.right_name = answer.right.name
+        answer.component_name = answer.right.component.name
+        roles = ", ".join(str(role) for role in item.roles) if item else ""
+        answer.roles_at_close = roles[:ROLES_TEXT_LENGTH]
+    bulk_update_with_history(
+        answers,
+        ReviewAnswer,
+        ["person_name", "right_name", "component_name", "roles_at_close"],
+        default_user=by,
+    )
+    data_versions.changed("rights")  # bulk writes send no signals
+    review.owners_at_close = {str(p.component.pk): p.owner_names for p in progress}
     review.closed_at = timezone.now()
-    review.save(update_fields=["closed_at"])
+    review.closed_by = by
+    review.save(update_fields=["closed_at", "closed_by", "owners_at_close"])
+    return len(not_reviewed)
+
+
+@transaction.atomic
+def review_keep_remaining(*, review: ReviewRound, items: list[ReviewItem], user) -> int:
+    """Answer "keep" for each of `items` that is still unanswered (an answer
+    given meanwhile by someone else stands). Returns how many were answered."""
+    review = ReviewRound.objects.select_for_update().get(pk=review.pk)
+    if not review.is_open:
+        raise ReviewConflict("closed")
+    answered = set(
+        ReviewAnswer.objects.filter(
+            round=review, person__in={i.person.pk for i in items}
+        ).values_list("person_id", "right_id")
+    )
+    new = [
+        ReviewAnswer(
+            round=review,
+            person=item.person,
+            right=item.right,
+            decision=ReviewAnswer.Decision.KEEP,
+            answered_by=user,
+        )
+        for item in items
+        if (item.person.pk, item.right.pk) not in answered
+    ]
+    bulk_create_with_history(new, ReviewAnswer, default_user=user)
+    data_versions.changed("rights")  # bulk writes send no signals
+    return len(new)
 
 
 def review_outcomes():
-    """Answers of closed rounds that ask for a change: revoke, or change."""
+    """Outcomes of closed rounds that ask for something to be done: revoke,
+    change, or (not reviewed) ask the owner."""
     return (
         ReviewAnswer.objects.filter(round__closed_at__isnull=False)
         .exclude(decision=ReviewAnswer.Decision.KEEP)

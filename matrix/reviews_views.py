@@ -5,20 +5,24 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from beheer.forms import DateInput, NoControlCharactersMixin
-from beheer.models import Person
+from beheer.models import OrganisationSettings, Person
 from beheer.navigation import action_proposal_url
+from beheer.xlsx import xlsx_response
 from matrix import access
 from matrix.models import ReviewAnswer, ReviewRound, ReviewSchedule, Right
+from matrix.review_report import review_workbook
 from matrix.reviews import (
     ReviewConflict,
     holds_right,
+    open_items,
     review_answer,
     review_close,
     review_items,
+    review_keep_remaining,
     review_started,
 )
 
@@ -39,7 +43,11 @@ class ReviewRoundForm(forms.ModelForm):
 class AnswerForm(NoControlCharactersMixin, forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
     right = forms.ModelChoiceField(queryset=Right.objects.all(), widget=forms.HiddenInput)
-    decision = forms.ChoiceField(label=gettext_lazy("Decision"), choices=ReviewAnswer.Decision)
+    # "Not reviewed" is what closing records for the unanswered, never an answer.
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[c for c in ReviewAnswer.Decision.choices if c[0] in ReviewAnswer.ANSWERS],
+    )
     comment = forms.CharField(label=gettext_lazy("Comment"), required=False, max_length=500)
     seen = forms.ChoiceField(choices=[("", ""), *ReviewAnswer.Decision.choices], required=False)
 
@@ -70,9 +78,9 @@ def review_list(request):
     )
 
 
-def review_detail(request, pk):
-    review = get_object_or_404(ReviewRound, pk=pk)
-    user = request.user
+def _progress_for(review, user) -> list:
+    """The round's items per component, each component marked with whether
+    `user` may answer for it."""
     edit_all = access.can_edit_all(user)
     mine = set() if edit_all else access.editable_component_ids(user)
     progress = review_items(review)
@@ -80,9 +88,30 @@ def review_detail(request, pk):
         component_progress.may_answer = review.is_open and (
             edit_all or component_progress.component.pk in mine
         )
-        if edit_all:
+    return progress
+
+
+def _remaining(progress) -> list:
+    """The unanswered items `user` may answer (see _progress_for)."""
+    return [
+        item
+        for component_progress in progress
+        if component_progress.may_answer
+        for item in component_progress.items
+        if item.answer is None
+    ]
+
+
+def review_detail(request, pk):
+    review = get_object_or_404(ReviewRound, pk=pk)
+    edit_all = access.can_edit_all(request.user)
+    progress = _progress_for(review, request.user)
+    if edit_all:
+        for component_progress in progress:
             for item in component_progress.items:
                 item.follow_up_url = _follow_up_url(item)
+    answerable = [p for p in progress if p.may_answer]
+    remaining = _remaining(progress)
     return render(
         request,
         "matrix/review_detail.html",
@@ -91,16 +120,37 @@ def review_detail(request, pk):
             "progress": progress,
             "overdue": review.is_open and review.deadline < timezone.localdate(),
             "can_close": edit_all and review.is_open,
-            "decisions": ReviewAnswer.Decision.choices,
+            "decisions": AnswerForm.base_fields["decision"].choices,
+            # What this user answers: their progress, and the people and rights
+            # for which they can keep everything that remains in one go.
+            "my_answered": sum(p.answered for p in answerable),
+            "my_total": sum(p.total for p in answerable),
+            "keep_people": sorted(
+                {item.person.pk: item.person for item in remaining}.values(), key=_by_name
+            ),
+            "keep_rights": sorted(
+                {item.right.pk: item.right for item in remaining}.values(),
+                key=lambda right: (str(right.component), right.name),
+            ),
+            "not_reviewed": sum(p.total - p.answered for p in progress)
+            if not review.is_open
+            else 0,
         },
     )
+
+
+def _by_name(person):
+    return person.name
 
 
 def _follow_up_url(item) -> str:
     """A revoke or change decided in the review, proposed as an action of the
     action register (its source "access review"), for the managers to plan."""
     answer = item.answer
-    if answer is None or answer.decision == ReviewAnswer.Decision.KEEP:
+    if answer is None or answer.decision not in (
+        ReviewAnswer.Decision.REVOKE,
+        ReviewAnswer.Decision.CHANGE,
+    ):
         return ""
     return action_proposal_url(
         "access_review",
@@ -149,14 +199,111 @@ def review_answer_view(request, pk):
     return redirect(f"{review.get_absolute_url()}#component-{right.component_id}")
 
 
-@require_POST
 def review_close_view(request, pk):
+    """Closing asks first, showing per component how many items nobody answered:
+    those are recorded as "not reviewed" and go onto the mutations list."""
     review = get_object_or_404(ReviewRound, pk=pk)
     access.require(access.can_edit_all(request.user), _("Only managers may close a review round."))
-    if review.is_open:
-        review_close(review=review)
+    if not review.is_open:
+        messages.info(request, _("This round was already closed."))
+        return redirect(review)
+    if request.method == "POST":
+        not_reviewed = review_close(review=review, by=request.user)
+        if not_reviewed:
+            messages.warning(
+                request,
+                ngettext(
+                    "The round is closed. %(count)d item nobody reviewed is on the mutations "
+                    "list, to follow up with the owners.",
+                    "The round is closed. %(count)d items nobody reviewed are on the mutations "
+                    "list, to follow up with the owners.",
+                    not_reviewed,
+                )
+                % {"count": not_reviewed},
+            )
+        else:
+            messages.success(
+                request,
+                _("The round is closed; what must be revoked or changed is on the mutations list."),
+            )
+        return redirect(review)
+    progress = review_items(review)
+    return render(
+        request,
+        "matrix/review_close.html",
+        {
+            "review": review,
+            "open_per_component": open_items(progress),
+            "open_total": sum(p.open for p in progress),
+            "answered_total": sum(p.answered for p in progress),
+        },
+    )
+
+
+class KeepForm(forms.Form):
+    """Which remaining items to keep at once: those of one person, or of one right."""
+
+    person = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
+    right = forms.ModelChoiceField(queryset=Right.objects.all(), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("right")):
+            raise forms.ValidationError(_("Choose one person or one right."))
+        return data
+
+    def matches(self, item) -> bool:
+        person, right = self.cleaned_data["person"], self.cleaned_data["right"]
+        return item.person == person if person else item.right == right
+
+
+def review_keep_view(request, pk):
+    """Keep all remaining items of one person (or one right) the user may
+    answer: a confirmation listing them, then one answer each."""
+    review = get_object_or_404(ReviewRound, pk=pk)
+    form = KeepForm(request.POST if request.method == "POST" else request.GET)
+    if not review.is_open:
+        messages.error(request, _("This round is closed; it takes no more answers."))
+        return redirect(review)
+    if not form.is_valid():
+        messages.error(request, _("Choose one person or one right."))
+        return redirect(review)
+    progress = _progress_for(review, request.user)
+    access.require(
+        any(p.may_answer for p in progress),
+        _("You may only review the rights of your own components."),
+    )
+    items = [item for item in _remaining(progress) if form.matches(item)]
+    if request.method == "POST":
+        try:
+            kept = review_keep_remaining(review=review, items=items, user=request.user)
+        except ReviewConflict:
+            messages.error(request, _("This round is closed; it takes no more answers."))
+            return redirect(review)
         messages.success(
             request,
-            _("The round is closed; what must be revoked or changed is on the mutations list."),
+            ngettext(
+                "%(count)d right is kept.",
+                "%(count)d rights are kept.",
+                kept,
+            )
+            % {"count": kept},
         )
-    return redirect(review)
+        if kept < len(items):
+            messages.info(
+                request,
+                _("Items someone else answered meanwhile kept their answer."),
+            )
+        return redirect(review)
+    return render(
+        request,
+        "matrix/review_keep.html",
+        {"review": review, "form": form, "items": items, **form.cleaned_data},
+    )
+
+
+def review_report(request, pk):
+    """The round's report for the auditor; it shows what the round's page shows."""
+    review = get_object_or_404(ReviewRound, pk=pk)
+    workbook = review_workbook(review, organisation=OrganisationSettings.for_request(request).name)
+    return xlsx_response(workbook, f"review-{review.pk}-{timezone.localdate().isoformat()}.xlsx")

@@ -144,16 +144,26 @@ def open_right_change_count(*, since: date, today: date) -> int:
 
 
 def _open_review_outcome_count() -> int:
-    """Review outcomes (mutations._review_mutations) whose revoke is not ticked off."""
-    tick = MutationTick.objects.filter(
-        person=OuterRef("person"),
-        right=OuterRef("right"),
-        action=MutationTick.Action.REVOKE,
-        occasion=Concat(Value("review:"), Cast(OuterRef("round_id"), CharField())),
-    )
+    """Review outcomes (mutations._review_mutations) not ticked off: a revoke
+    for what was decided, a follow-up for what nobody reviewed."""
+
+    def ticked(action):
+        return Exists(
+            MutationTick.objects.filter(
+                person=OuterRef("person"),
+                right=OuterRef("right"),
+                action=action,
+                occasion=Concat(Value("review:"), Cast(OuterRef("round_id"), CharField())),
+            )
+        )
+
+    not_reviewed = Q(decision=ReviewAnswer.Decision.NOT_REVIEWED)
     return (
         ReviewAnswer.objects.filter(round__closed_at__isnull=False)
         .exclude(decision=ReviewAnswer.Decision.KEEP)
-        .filter(~Exists(tick))
+        .filter(
+            (not_reviewed & ~ticked(MutationTick.Action.FOLLOW_UP))
+            | (~not_reviewed & ~ticked(MutationTick.Action.REVOKE))
+        )
         .count()
     )

@@ -47,6 +47,16 @@ urlpatterns = [
         name="review-close",
     ),
     path(
+        "autorisaties/reviews/<int:pk>/behouden/",
+        reviews_views.review_keep_view,
+        name="review-keep",
+    ),
+    path(
+        "autorisaties/reviews/<int:pk>/rapport.xlsx",
+        reviews_views.review_report,
+        name="review-report",
+    ),
+    path(
         "autorisaties/reviews/terugkerend/nieuw/",
         schedules_views.schedule_create,
         name="review-schedule-create",

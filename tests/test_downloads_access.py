@@ -15,6 +15,7 @@ from guardian.shortcuts import assign_perm
 
 from beheer.models import Department
 from kpi.models import Kpi
+from matrix.models import ReviewRound
 from matrix.services import version_adopt
 from maturity.models import Assessment
 from tests.personas import ALL_PERSONAS
@@ -29,6 +30,7 @@ DOWNLOADS = {
     "risk report": EVERY_GROUP,
     "kpi workbook": EVERY_GROUP,
     "mutations list": {"beheerder", "manager", "owner", "mt"},
+    "access review report": EVERY_GROUP,  # as the round's page
     "maturity results workbook": {"beheerder", "manager", "mt", "key_user"},  # published
     "maturity results json": {"beheerder", "manager", "mt", "key_user"},
     "unpublished results workbook": {"beheerder", "manager"},
@@ -59,6 +61,7 @@ def urls(personas):
         assign_perm("maturity.respond_assessment", personas.key_user, assessment)
     version = version_adopt(adopted_on=date(2026, 10, 1), note="", user=personas.manager)
     Kpi.objects.create(name="Bereikbaarheid")
+    review = ReviewRound.objects.create(name="Najaar", deadline=date(2026, 12, 31))
     return {
         "matrix workbook": reverse("matrix:export"),
         "adopted version workbook": reverse("matrix:export") + f"?version={version.pk}",
@@ -66,6 +69,7 @@ def urls(personas):
         "risk report": reverse("beheer:risks-xlsx"),
         "kpi workbook": reverse("kpi:export"),
         "mutations list": reverse("matrix:mutations-xlsx"),
+        "access review report": reverse("matrix:review-report", args=[review.pk]),
         "maturity results workbook": reverse("maturity:results-xlsx", args=[published.pk]),
         "maturity results json": reverse("maturity:results-json", args=[published.pk]),
         "unpublished results workbook": reverse("maturity:results-xlsx", args=[unpublished.pk]),

@@ -71,3 +71,18 @@ def test_the_role_card_names_the_process_one_owns(client_as):
     card = client_as("manager").get(reverse("beheer:person-card", args=[person.pk]))
 
     assert "Proceseigenaar klachten <small>(houder, Klacht indienen)" in card.content.decode()
+
+
+def test_process_owners_form_a_column_group_of_the_beheermatrix(client_as):
+    process = ServiceProcess.objects.create(name="Klacht indienen")
+    Role.objects.create(
+        name="Proceseigenaar Klacht indienen", kind=Role.Kind.PROCESS_OWNER, service_process=process
+    )
+    Role.objects.create(name="Functioneel beheerder", kind=Role.Kind.FUNCTIONAL)
+
+    grid = client_as("manager").get(reverse("matrix:grid")).context["grid"]
+
+    groups = {heading: [c.role.name for c in columns] for heading, columns in grid.column_groups}
+    assert groups["Proceseigenaar"] == ["Proceseigenaar Klacht indienen"]
+    assert "Functioneel beheerder" in groups["Functioneel beheer"]
+    assert "Proceseigenaar Klacht indienen" not in groups["Functioneel beheer"]

@@ -11,7 +11,7 @@ import math
 import os
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from io import BytesIO, StringIO
 from zoneinfo import ZoneInfo
 
@@ -110,12 +110,14 @@ def test_every_workbook_prints_on_a4_readably_with_its_footer(tmp_path):
     client.force_login(get_user_model().objects.get(username="manager"))
     version = MatrixVersion.objects.order_by("-adopted_on", "-id").first()
     assessment = Assessment.objects.filter(is_published=True).first()
+    review = _closed_review_of_every_component()
     downloads = {
         "matrix": reverse("matrix:export"),
         "mutations": reverse("matrix:mutations-xlsx"),
         "risks": reverse("beheer:risks-xlsx"),
         "maturity": reverse("maturity:results-xlsx", args=[assessment.pk]),
         "kpis": reverse("kpi:export"),
+        "review": reverse("matrix:review-report", args=[review.pk]),
     }
     if version is not None:
         downloads["adopted"] = reverse("matrix:export") + f"?version={version.pk}"
@@ -159,6 +161,20 @@ def test_every_workbook_prints_on_a4_readably_with_its_footer(tmp_path):
     assert len(pdfs["risks"].pages) <= 2
     assert len(pdfs["kpis"].pages) <= 4
     assert len(pdfs["maturity"].pages) <= 8
+    assert len(pdfs["review"].pages) <= 12
+
+
+def _closed_review_of_every_component():
+    """A review round over the whole demo, closed with nothing answered: the
+    largest report a round can have."""
+    from beheer.models import Component
+    from matrix.models import ReviewRound
+    from matrix.reviews import review_close
+
+    review = ReviewRound.objects.create(name="Review alles", deadline=date.today())
+    review.components.set(Component.objects.all())
+    review_close(review=review, by=None)
+    return review
 
 
 def test_every_sheet_has_its_print_set_up(client_as, db):
