@@ -132,7 +132,10 @@ def mutations_xlsx(request):
     rows = [
         (
             entry.person.name,
-            str(REASONS[entry.reason]),
+            # A review's outcome says which round and what was decided (or not).
+            f"{REASONS[entry.reason]}: {mutation.note}"
+            if mutation.note
+            else str(REASONS[entry.reason]),
             entry.effective.strftime("%d-%m-%Y"),
             str(mutation.right.component),
             mutation.right.name,

@@ -272,3 +272,15 @@ def test_who_may_close_keep_at_once_and_download_the_report(client_as, review, p
     assert ReviewAnswer.objects.filter(decision="keep").exists() == writes_keep
     review["round"].refresh_from_db()
     assert review["round"].is_open != closes
+
+
+def test_the_mutations_workbook_says_what_to_follow_up(client_as, review):
+    manager = client_as("manager")
+    _close(manager, review)
+
+    response = manager.get(reverse("matrix:mutations-xlsx"))
+
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    follow_up = [row for row in rows if "Gebruikers beheren" in row]
+    assert follow_up and "Najaar: niet beoordeeld — navragen" in follow_up[0][1]
+    assert follow_up[0][5] == "Navragen"
