@@ -284,3 +284,45 @@ def test_the_mutations_workbook_says_what_to_follow_up(client_as, review):
     follow_up = [row for row in rows if "Gebruikers beheren" in row]
     assert follow_up and "Najaar: niet beoordeeld — navragen" in follow_up[0][1]
     assert follow_up[0][5] == "Navragen"
+
+
+@pytest.mark.django_db
+def test_a_rounds_pages_and_report_take_the_same_queries_at_twice_the_size(client):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.http import HttpRequest
+    from django.test.utils import CaptureQueriesContext
+
+    from beheer.models import Component
+    from matrix.reviews import review_close
+
+    def counts():
+        ReviewRound.objects.all().delete()
+        open_round = ReviewRound.objects.create(name="Open", deadline=days(14))
+        closed_round = ReviewRound.objects.create(name="Dicht", deadline=days(14))
+        for round_ in (open_round, closed_round):
+            round_.components.set(Component.objects.all())
+        review_close(review=closed_round, by=None)
+        result = []
+        for url in (
+            open_round.get_absolute_url(),
+            closed_round.get_absolute_url(),
+            reverse("matrix:review-close", args=[open_round.pk]),
+            reverse("matrix:review-report", args=[closed_round.pk]),
+            reverse("matrix:review-keep", args=[open_round.pk])
+            + "?right="
+            + str(closed_round.answers.first().right_id),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result, closed_round.answers.count()
+
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=1, stdout=None)
+    client.login(request=HttpRequest(), username="manager", password="beheer-demo")
+    small, small_items = counts()
+    call_command("loaddemo", allow_public_demo_passwords=True, scale=3, stdout=None)
+    large, large_items = counts()
+
+    assert large_items >= 2 * small_items
+    assert large == small
