@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,7 +66,11 @@ def review_list(request):
             review_started(review, by=request.user)
             messages.success(request, _("The review round has been started."))
             return redirect(review)
-    rounds = ReviewRound.objects.prefetch_related("components")
+    rounds = ReviewRound.objects.prefetch_related("components").annotate(
+        not_reviewed=Count(
+            "answers", filter=Q(answers__decision=ReviewAnswer.Decision.NOT_REVIEWED)
+        )
+    )
     return render(
         request,
         "matrix/reviews.html",

@@ -326,3 +326,12 @@ def test_a_rounds_pages_and_report_take_the_same_queries_at_twice_the_size(clien
 
     assert large_items >= 2 * small_items
     assert large == small
+
+
+def test_the_list_of_rounds_counts_what_was_not_reviewed(client_as, review):
+    _answer(client_as("owner"), review, review["view"], "keep")
+    _close(client_as("manager"), review)
+
+    page = client_as("mt").get(reverse("matrix:reviews")).content.decode()
+
+    assert "1 niet beoordeeld" in page
