@@ -1,12 +1,18 @@
 """Demo data for the beheermatrix: the default matrix, codes for the key users of
 the demo's service processes, and for `--scale N` N-1 further copies of the
-default tasks, so that scale 6 gives about 150 tasks × 40 roles."""
+default tasks, so that scale 6 gives about 150 tasks × 40 roles; and one
+half-yearly access review planned over the main components."""
 
+from datetime import date
+
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from beheer.defaults import COMPONENTS
 from beheer.models import Component, Role
 from matrix.defaults import ACTIVITIES, KEY_USER, ensure_default_matrix, ensure_default_rights
-from matrix.models import Activity, Grant, Responsibility, Right
+from matrix.models import Activity, Grant, Responsibility, ReviewSchedule, Right
+from notifications.reminders import add_months
 
 # What a process key user does in the default tasks.
 PROCESS_KEY_USER_CODES = {
@@ -70,7 +76,32 @@ def load(*, scale: int = 1) -> dict[str, int]:
                     add(activity, key_user, PROCESS_KEY_USER_CODES[title])
     bulk_create_with_history(new_codes, Responsibility, batch_size=500)
     adopted = _adopted_months_ago(roles, components)
-    return {"tasks created": created, "codes created": len(new_codes), "versions": adopted}
+    return {
+        "tasks created": created,
+        "codes created": len(new_codes),
+        "versions": adopted,
+        "recurring reviews": _review_schedule(),
+    }
+
+
+def _review_schedule() -> int:
+    """A half-yearly access review over the four main components, its next round
+    early next quarter, so the plan shows on the reviews page after `make run`
+    and nothing starts on the demo's first daily run."""
+    if ReviewSchedule.objects.exists():
+        return 0
+    today = timezone.localdate()
+    quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    schedule = ReviewSchedule.objects.create(
+        name="Halfjaarlijkse toegangsreview",
+        every_months=6,
+        answer_days=21,
+        next_date=add_months(quarter_start, 3),
+    )
+    schedule.components.set(
+        Component.objects.filter(name__in=[name for name, _kind, _text in COMPONENTS])
+    )
+    return 1
 
 
 def _adopted_months_ago(roles, components) -> int:

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from beheer.forms import DateInput, NoControlCharactersMixin
 from beheer.history import edit_conflict, form_version
@@ -87,10 +87,14 @@ def schedule_pause(request, pk):
     return redirect("matrix:reviews")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def schedule_delete(request, pk):
+    """GET asks to confirm, POST deletes: a schedule gone by a slip of the
+    mouse would silently stop the recurring reviews."""
     _require_manager(request)
     schedule = get_object_or_404(ReviewSchedule, pk=pk)
+    if request.method != "POST":
+        return render(request, "matrix/schedule_confirm_delete.html", {"schedule": schedule})
     schedule.delete()
     messages.success(request, _("The recurring round has been deleted; its rounds stay."))
     return redirect("matrix:reviews")

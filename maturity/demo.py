@@ -1,7 +1,8 @@
 """Demo data for the maturity self-assessment: the default model (restored when
 an emptied database is filled again); for two departments, two published rounds
 each; and one open round of the key user's own department, which the key user
-has started, so the questionnaire can be tried at once after `make run`.
+has started, so the questionnaire can be tried at once after `make run`; and a
+yearly recurring round of one department.
 
 Respondents are the people of the department assessed who may answer. Their
 answers differ as real ones do: each department has its own profile per level
@@ -18,7 +19,16 @@ from guardian.shortcuts import assign_perm
 
 from beheer.models import Department
 from maturity.model_texts import ensure_default_model
-from maturity.models import Answer, Assessment, Axis, Dimension, Level, Response, Statement
+from maturity.models import (
+    Answer,
+    Assessment,
+    AssessmentSchedule,
+    Axis,
+    Dimension,
+    Level,
+    Response,
+    Statement,
+)
 from maturity.selectors import invitable_people
 
 VALUES = ("not", "partly", "largely", "fully")
@@ -75,6 +85,7 @@ OPEN_ROUND = (
         Axis.DRIVE: {2: 0.6, 3: 0.1, 4: 0.0, 5: 0.0},
     },
 )
+SCHEDULED_DEPARTMENT = "Wonen"  # the department with a yearly recurring round
 KEY_USER = "keyuser"
 KEY_USER_ANSWERED = 15  # the first dimension and three of the second
 CONTESTED = 3  # statements per round on which respondents split into two camps
@@ -113,7 +124,29 @@ def load(*, scale: int = 1) -> dict[str, int]:
         truths = _truths(statements, profile, chance)
         _respond(assessment, respondents, truths, chance, submitted=published)
     rounds += _open_round(today, statements, people_by_department)
-    return {"model created": int(created), "assessment rounds created": rounds}
+    return {
+        "model created": int(created),
+        "assessment rounds created": rounds,
+        "recurring assessments": _yearly_schedule(today),
+    }
+
+
+def _yearly_schedule(today: date) -> int:
+    """Wonen assesses itself every year in September (its autumn round), so the
+    plan shows on the index after `make run`; the next start lies ahead, so the
+    demo's first daily run opens nothing."""
+    department = Department.objects.filter(name=SCHEDULED_DEPARTMENT).first()
+    if department is None or AssessmentSchedule.objects.filter(department=department).exists():
+        return 0
+    september = date(today.year, 9, 1)
+    AssessmentSchedule.objects.create(
+        department=department,
+        name="Jaarlijkse zelfevaluatie",
+        every_months=12,
+        answer_days=28,
+        next_date=september if september > today else september.replace(year=today.year + 1),
+    )
+    return 1
 
 
 def _open_round(today, statements, people_by_department) -> int:

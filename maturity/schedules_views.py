@@ -4,7 +4,7 @@ delete them from the index; the daily run opens the rounds."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from beheer.history import edit_conflict, form_version
 from maturity import access
@@ -64,10 +64,14 @@ def schedule_pause(request, pk):
     return redirect("maturity:index")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def schedule_delete(request, pk):
+    """GET asks to confirm, POST deletes: a schedule gone by a slip of the
+    mouse would silently stop the department's recurring rounds."""
     access.require(access.can_manage(request.user))
-    schedule = get_object_or_404(AssessmentSchedule, pk=pk)
+    schedule = get_object_or_404(AssessmentSchedule.objects.select_related("department"), pk=pk)
+    if request.method != "POST":
+        return render(request, "maturity/schedule_confirm_delete.html", {"schedule": schedule})
     schedule.delete()
     messages.success(request, _("The recurring assessment has been deleted; its rounds stay."))
     return redirect("maturity:index")

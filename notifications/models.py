@@ -3,8 +3,10 @@
 A message is stored once per recipient with a key that names what it is about
 and when ("action:12:overdue:2026-11-30"): the daily rules may run any number
 of times, a key exists once per recipient. Delivery by e-mail follows the
-recipient's preference; a message is claimed in the database before it is
-sent, so two servers running `send_reminders` at once never send it twice.
+recipient's preference for the message's topic (requests to them, their own
+deadlines, the managers' register signals), or their general one; a message is
+claimed in the database before it is sent, so two servers running
+`send_reminders` at once never send it twice.
 """
 
 from django.conf import settings
@@ -13,20 +15,72 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class Preference(models.Model):
-    """How and in which language one user receives messages by e-mail."""
+class Delivery(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately, one e-mail per message")
+    DAILY = "daily", _("Once a day, all messages in one e-mail")
+    WEEKLY = "weekly", _("Once a week (on Monday), all messages in one e-mail")
+    OFF = "off", _("No e-mail; only in the application")
 
-    class Delivery(models.TextChoices):
-        IMMEDIATELY = "immediately", _("Immediately, one e-mail per message")
-        DAILY = "daily", _("Once a day, all messages in one e-mail")
-        WEEKLY = "weekly", _("Once a week (on Monday), all messages in one e-mail")
-        OFF = "off", _("No e-mail; only in the application")
+
+class Topic(models.TextChoices):
+    """What a message is about, for the user's choice per topic of how it arrives."""
+
+    REQUESTS = "requests", _("Invitations and requests to you")
+    DEADLINES = "deadlines", _("Reminders of your deadlines")
+    REGISTER = "register", _("Signals about the register")
+
+
+AS_GENERAL = ""  # a topic's delivery that follows the general setting
+TOPIC_DELIVERY_CHOICES = [(AS_GENERAL, _("As my general setting")), *Delivery.choices]
+
+
+def _topic_delivery(label, help_text, default=AS_GENERAL):
+    return models.CharField(
+        label,
+        max_length=20,
+        choices=TOPIC_DELIVERY_CHOICES,
+        blank=True,
+        default=default,
+        help_text=help_text,
+    )
+
+
+class Preference(models.Model):
+    """How and in which language one user receives messages by e-mail: in
+    general, and per topic where the user wants it otherwise."""
+
+    Delivery = Delivery
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
     delivery = models.CharField(
         _("e-mail me"), max_length=20, choices=Delivery, default=Delivery.IMMEDIATELY
+    )
+    requests_delivery = _topic_delivery(
+        _("invitations and requests to me"),
+        _(
+            "Questionnaires and access reviews to answer, actions and test items given to "
+            "you, news about your wishes."
+        ),
+    )
+    deadlines_delivery = _topic_delivery(
+        _("reminders of my deadlines"),
+        _(
+            "A week before, the day before and after the due date of your actions, "
+            "questionnaires, access reviews and KPI values."
+        ),
+    )
+    # Daily by default: a manager's first run finds every ending assignment,
+    # leaver, contract and vacant role at once, and should get one e-mail of
+    # them, not a hundred.
+    register_delivery = _topic_delivery(
+        _("signals about the register"),
+        _(
+            "For managers: assignments that end, people who leave, contracts to renew or "
+            "end, roles without a holder."
+        ),
+        default=Delivery.DAILY,
     )
     language = models.CharField(
         _("language of the e-mails"),
@@ -42,6 +96,18 @@ class Preference(models.Model):
     def __str__(self):
         return str(self.user)
 
+    def delivery_for(self, topic: str) -> str:
+        """How messages of `topic` reach this user: the topic's own setting, or
+        the general one."""
+        return getattr(self, TOPIC_FIELDS[topic]) or self.delivery
+
+
+TOPIC_FIELDS = {
+    Topic.REQUESTS: "requests_delivery",
+    Topic.DEADLINES: "deadlines_delivery",
+    Topic.REGISTER: "register_delivery",
+}
+
 
 class Message(models.Model):
     class Status(models.TextChoices):
@@ -56,6 +122,8 @@ class Message(models.Model):
     )
     # What it is about, e.g. "action-due" or "questionnaire-overdue": groups a digest.
     kind = models.CharField(_("kind"), max_length=50)
+    # Which of the user's settings per topic decides how it is delivered.
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.REQUESTS)
     subject = models.CharField(_("subject"), max_length=300)
     text = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)  # a path of this site

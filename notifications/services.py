@@ -3,12 +3,14 @@
 - `messages_create` stores the daily run's reminders: one message per
   recipient and key, in the recipient's language, with a fixed number of
   queries however many recipients there are.
-- `messages_deliver` claims the messages due for e-mail with one conditional
+- `messages_deliver` claims the messages due for e-mail under the recipient's
+  setting for each message's topic (or their general one) with one conditional
   UPDATE (the claim marks them with this run's token; a row another run has
   claimed no longer matches), sends them, and records per message whether it
   was sent or why not. A failure is retried on the next run, up to
   MAX_ATTEMPTS; a run that died while sending leaves its claim, which a later
-  run takes over after CLAIM_TIMEOUT.
+  run takes over after CLAIM_TIMEOUT. A recipient's messages on a digest go
+  out as one e-mail, grouped by topic; those wanted immediately one by one.
 - `notify` is the "at once" message other apps call; it is delivered after
   their transaction commits, when the recipient wants e-mail immediately.
 """
@@ -28,7 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from beheer.models import OrganisationSettings
-from notifications.models import Message, Preference
+from notifications.models import TOPIC_FIELDS, Message, Preference, Topic
 from notifications.reminders import Reminder, collect_reminders
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,7 @@ def messages_create(*, reminders: list[Reminder]) -> int:
                     subject=subject,
                     text=text,
                     url=reminder.url,
+                    topic=reminder.topic,
                     created_at=now,
                 )
             )
@@ -105,11 +108,18 @@ def reminders_create(*, today: date) -> int:
 
 
 def notify(
-    user, kind: str, subject, text, url: str = "", key: str = "", params: dict | None = None
+    user,
+    kind: str,
+    subject,
+    text,
+    url: str = "",
+    key: str = "",
+    params: dict | None = None,
+    topic: str = Topic.REQUESTS,
 ) -> Message | None:
     """An "at once" message to `user` (a questionnaire invitation, an action
     assigned): stored now, e-mailed after the transaction commits when the user
-    wants e-mail immediately, else with their next digest. `subject` and `text`
+    wants e-mail immediately for `topic`, else with their next digest. `subject` and `text`
     may be lazy strings with %(name)s placeholders filled from `params`: they
     are rendered in the user's language. The same `key` twice stores one message
     (returns None the second time). Nobody without an active login gets one."""
@@ -123,11 +133,17 @@ def notify(
         message, created = Message.objects.get_or_create(
             recipient=user,
             key=key,
-            defaults={"kind": kind, "subject": subject, "text": text, "url": url},
+            defaults={
+                "kind": kind,
+                "topic": topic,
+                "subject": subject,
+                "text": text,
+                "url": url,
+            },
         )
     if not created:
         return None
-    if preference.delivery == D.IMMEDIATELY:
+    if preference.delivery_for(topic) == D.IMMEDIATELY:
         pk = message.pk
         transaction.on_commit(lambda: messages_deliver(only=[pk]), robust=True)
     return message
@@ -151,6 +167,23 @@ def _due_deliveries(today: date) -> list[str]:
     return due
 
 
+def _delivered(deliveries) -> Q:
+    """The messages whose recipient wants their topic delivered in one of
+    `deliveries`: the topic's own setting, else the general one, else (no
+    settings saved) the defaults. One condition, so the claim stays one UPDATE."""
+    preference = "recipient__notification_preference__"
+    defaults = Preference()
+    found = Q(pk__in=[])
+    for topic, field in TOPIC_FIELDS.items():
+        wanted = Q(**{f"{preference}{field}__in": deliveries}) | (
+            Q(**{f"{preference}{field}": ""}) & Q(**{f"{preference}delivery__in": deliveries})
+        )
+        if defaults.delivery_for(topic) in deliveries:
+            wanted |= Q(recipient__notification_preference__isnull=True)
+        found |= Q(topic=topic) & wanted
+    return found
+
+
 def _claimable(now) -> Q:
     retry = Q(status=Message.Status.FAILED, attempts__lt=MAX_ATTEMPTS)
     abandoned = Q(status=Message.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
@@ -169,14 +202,11 @@ def messages_deliver(*, today: date | None = None, only=None, connection=None) -
     candidates = Message.objects.filter(_claimable(now))
     if only is not None:
         candidates = candidates.filter(pk__in=only)
-    no_preference = Q(recipient__notification_preference__isnull=True)
-    # "No e-mail" users keep their messages in the application only.
-    result.not_mailed += candidates.filter(
-        recipient__notification_preference__delivery=D.OFF
-    ).update(status=Message.Status.NOT_MAILED, claim="", claimed_at=None)
-    due = candidates.filter(
-        no_preference | Q(recipient__notification_preference__delivery__in=_due_deliveries(today))
+    # What a user wants without e-mail stays in the application only.
+    result.not_mailed += candidates.filter(_delivered([D.OFF])).update(
+        status=Message.Status.NOT_MAILED, claim="", claimed_at=None
     )
+    due = candidates.filter(_delivered(_due_deliveries(today)))
     token = uuid.uuid4().hex
     # The claim: one UPDATE whose WHERE still requires a claimable status. Of two
     # runs updating the same row, the second re-evaluates the condition after the
@@ -204,8 +234,9 @@ def messages_deliver(*, today: date | None = None, only=None, connection=None) -
             not_mailed[reason].extend(m.pk for m in batch)
             continue
         preference = _preference(user)
-        groups = [batch] if preference.delivery != D.IMMEDIATELY else [[m] for m in batch]
-        for group in groups:
+        at_once = [m for m in batch if preference.delivery_for(m.topic) == D.IMMEDIATELY]
+        digest = [m for m in batch if preference.delivery_for(m.topic) != D.IMMEDIATELY]
+        for group in [[m] for m in at_once] + ([digest] if digest else []):
             mail = compose(user=user, messages=group, preference=preference, org=organisation)
             try:
                 connection.send_messages([mail])
@@ -266,16 +297,21 @@ def compose(
     *, user, messages: list[Message], preference: Preference, org
 ) -> EmailMultiAlternatives:
     """One e-mail, plain text and HTML, in the recipient's language: a single
-    message, or a digest of several."""
+    message, or a digest of several, grouped by topic."""
     for message in messages:
         message.link = absolute(message.url) if message.url else ""
     with translation.override(preference.language):
+        sections = [
+            {"topic": label, "messages": [m for m in messages if m.topic == topic]}
+            for topic, label in Topic.choices
+        ]
+        sections = [section for section in sections if section["messages"]]
         context = {
             "user": user,
             "messages": messages,
             "single": messages[0] if len(messages) == 1 else None,
-            "digest": preference.delivery in (D.DAILY, D.WEEKLY) and len(messages) > 1,
-            "weekly": preference.delivery == D.WEEKLY,
+            "sections": sections,
+            "weekly": all(preference.delivery_for(m.topic) == D.WEEKLY for m in messages),
             "organisation": org,
             "language": preference.language,
             "settings_url": absolute(reverse("notifications:settings")),

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from beheer import groups
-from beheer.access import in_any_group
+from beheer.access import group_names, in_any_group
 from notifications import selectors
 from notifications.filters import SentFilter
 from notifications.forms import PreferenceForm
-from notifications.models import Message, Preference
+from notifications.models import Message, Preference, Topic
 from notifications.tables import SentTable
 
 
@@ -28,12 +28,25 @@ def _render(request, template, context):
     return render(request, template, {**context, "can_see_sent": _can_see_sent(request.user)})
 
 
+INBOX_LIMIT = 300
+
+
 def inbox(request):
-    page = selectors.inbox(request.user)[:200]
+    """The user's messages, newest first; all of them, with each day's signals
+    about the register folded into one entry, or those of one topic."""
+    topic = request.GET.get("topic", "")
+    if topic not in Topic.values:
+        topic = ""
+    page = list(selectors.inbox(request.user, topic=topic)[:INBOX_LIMIT])
     return _render(
         request,
         "notifications/inbox.html",
-        {"notifications": page, "unread": selectors.unread_count(request.user)},
+        {
+            "entries": page if topic else selectors.bundled(page),
+            "topic": topic,
+            "topics": selectors.topic_counts(request.user),
+            "unread": selectors.unread_count(request.user),
+        },
     )
 
 
@@ -60,9 +73,12 @@ def mark_read(request, pk):
 
 @require_POST
 def mark_all_read(request):
-    count = Message.objects.filter(recipient=request.user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    """All of one's unread messages, or those listed (a day's signals about the
+    register, as shown: not one that arrived after the page was drawn)."""
+    unread = Message.objects.filter(recipient=request.user, read_at__isnull=True)
+    if "pk" in request.POST:
+        unread = unread.filter(pk__in=[pk for pk in request.POST.getlist("pk") if pk.isdigit()])
+    count = unread.update(read_at=timezone.now())
     flash.success(
         request,
         ngettext("%(count)s message marked as read.", "%(count)s messages marked as read.", count)
@@ -75,7 +91,12 @@ def preference_edit(request):
     preference = Preference.objects.filter(user=request.user).first() or Preference(
         user=request.user
     )
-    form = PreferenceForm(request.POST or None, instance=preference)
+    form = PreferenceForm(
+        request.POST or None,
+        instance=preference,
+        # The register's signals go to the Managers group (beheer.reminders).
+        receives_register_signals=groups.MANAGERS in group_names(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         flash.success(request, _("Your e-mail settings have been saved."))

@@ -30,7 +30,9 @@ EXPECTED_QUERIES = 21
 
 def _world(size: int, offset: int):
     """`size` people with a login, each with two actions and an invitation, half
-    of them on a daily digest; `size` managers; as many leavers and endings."""
+    of them on a daily digest, some with their deadlines on one; `size`
+    managers, half of them wanting the register's signals at once; as many
+    leavers and endings."""
     User = get_user_model()
     managers = Group.objects.get_or_create(name=groups.MANAGERS)[0]
     assessment = Assessment.objects.create(
@@ -49,8 +51,14 @@ def _world(size: int, offset: int):
         assign_perm("maturity.respond_assessment", user, assessment)
         if n % 2:
             Preference.objects.create(user=user, delivery="daily", language="en")
+        elif n % 4 == 2:
+            # A setting per topic: the deadlines on a digest, the rest at once.
+            Preference.objects.create(user=user, deadlines_delivery="daily")
         boss = User.objects.create_user(username=f"m{name}", email=f"m{name}@example.org")
         boss.groups.add(managers)
+        if n % 2:
+            # The register's signals one by one; the others keep the daily default.
+            Preference.objects.create(user=boss, register_delivery="immediately")
         leaver = makers.person(f"Leaver {name}", leaving_date=days(10))
         makers.assign(leaver, makers.role(f"Rol {name}"), end=days(10))
 
