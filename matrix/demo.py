@@ -1,9 +1,10 @@
 """Demo data for the beheermatrix: the default matrix, codes for the key users of
 the demo's service processes, and for `--scale N` N-1 further copies of the
-default tasks, so that scale 6 gives about 150 tasks × 40 roles; and one
-half-yearly access review planned over the main components."""
+default tasks, so that scale 6 gives about 150 tasks × 40 roles; one
+half-yearly access review planned over the main components, and last spring's
+review closed with its outcomes."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -11,7 +12,16 @@ from simple_history.utils import bulk_create_with_history
 from beheer.defaults import COMPONENTS
 from beheer.models import Component, Role
 from matrix.defaults import ACTIVITIES, KEY_USER, ensure_default_matrix, ensure_default_rights
-from matrix.models import Activity, Grant, Responsibility, ReviewSchedule, Right
+from matrix.models import (
+    Activity,
+    Grant,
+    MutationTick,
+    Responsibility,
+    ReviewAnswer,
+    ReviewRound,
+    ReviewSchedule,
+    Right,
+)
 from notifications.reminders import add_months
 
 # What a process key user does in the default tasks.
@@ -81,6 +91,7 @@ def load(*, scale: int = 1) -> dict[str, int]:
         "codes created": len(new_codes),
         "versions": adopted,
         "recurring reviews": _review_schedule(),
+        "closed reviews": _closed_review(),
     }
 
 
@@ -101,6 +112,64 @@ def _review_schedule() -> int:
     schedule.components.set(
         Component.objects.filter(name__in=[name for name, _kind, _text in COMPONENTS])
     )
+    return 1
+
+
+def _closed_review() -> int:
+    """Last spring's access review of the customer tracking system, closed with
+    its outcomes: mostly kept, one revoke (carried out since), one change, and a
+    few items nobody answered, which wait on the mutations list to be followed
+    up; so the review's report and the mutations list show something right
+    after `make run`."""
+    from django.contrib.auth import get_user_model
+
+    from matrix.reviews import review_close, review_items
+
+    crm = Component.objects.filter(kind=Component.Kind.CRM).order_by("pk").first()
+    if crm is None or ReviewRound.objects.exists():
+        return 0
+    users = {
+        u.username: u for u in get_user_model().objects.filter(username__in=["eigenaar", "manager"])
+    }
+    owner, manager = users.get("eigenaar"), users.get("manager")
+    started = timezone.now() - timedelta(days=190)
+    review = ReviewRound.objects.create(
+        name="Toegangsreview voorjaar", deadline=timezone.localdate(started) + timedelta(days=21)
+    )
+    review.components.set([crm])
+    items = [item for progress in review_items(review) for item in progress.items]
+    outcomes = {
+        0: ("revoke", "Werkt sinds maart niet meer aan de klantcontacten."),
+        1: ("change", "Alleen nog inzien, niet wijzigen."),
+    }
+    answers = []
+    for index, item in enumerate(items[: max(0, len(items) - 3)]):
+        decision, comment = outcomes.get(index, ("keep", ""))
+        answers.append(
+            ReviewAnswer(
+                round=review,
+                person=item.person,
+                right=item.right,
+                decision=decision,
+                comment=comment,
+                answered_by=owner,
+            )
+        )
+    bulk_create_with_history(answers, ReviewAnswer, batch_size=500, default_user=owner)
+    review_close(review=review, by=manager)
+    closed = started + timedelta(days=24)
+    ReviewRound.objects.filter(pk=review.pk).update(started_at=started, closed_at=closed)
+    ReviewAnswer.objects.filter(round=review).update(answered_at=started + timedelta(days=9))
+    revoked = answers[0] if answers else None
+    if revoked is not None:
+        tick = MutationTick.objects.create(
+            person=revoked.person,
+            right=revoked.right,
+            action=MutationTick.Action.REVOKE,
+            occasion=f"review:{review.pk}",
+            ticked_by=manager,
+        )
+        MutationTick.objects.filter(pk=tick.pk).update(ticked_at=closed + timedelta(days=2))
     return 1
 
 

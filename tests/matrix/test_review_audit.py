@@ -335,3 +335,19 @@ def test_the_list_of_rounds_counts_what_was_not_reviewed(client_as, review):
     page = client_as("mt").get(reverse("matrix:reviews")).content.decode()
 
     assert "1 niet beoordeeld" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_closed_round_whose_outcomes_wait_on_the_mutations_list():
+    from django.core.management import call_command
+
+    call_command("loaddemo", allow_public_demo_passwords=True, stdout=None)
+
+    [review] = ReviewRound.objects.filter(closed_at__isnull=False)
+    decisions = set(review.answers.values_list("decision", flat=True))
+    assert decisions == {"keep", "revoke", "change", "not_reviewed"}
+    assert "Ingrid Bakker" in sum(review.owners_at_close.values(), [])  # the owner at closing
+    entries = [e for e in mutations_list(since=days(-30)) if e.reason == "review"]
+    actions = [m.action for e in entries for m in e.mutations]
+    assert actions.count("follow_up") == 3
+    assert sum(1 for e in entries for m in e.mutations if m.tick) == 1  # the revoke, done
