@@ -7,7 +7,7 @@ from beheer.services import component_owner_grants_sync
 from matrix.models import ReviewRound
 from matrix.reviews import review_items
 from tests.beheer.makers import days
-from tests.browser import log_in
+from tests.browser import axe_violations, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,6 +66,7 @@ def test_an_owner_keeps_one_persons_rights_at_once_and_the_rest_is_followed_up(
 
     log_in(page, live_server.url, "eigenaar")
     page.goto(live_server.url + review.get_absolute_url())
+    assert axe_violations(page) == []
     page.get_by_label("Persoon", exact=True).select_option(label=eva.name)
     page.get_by_role("button", name="Alle resterende rechten van deze persoon behouden…").click()
     # The confirmation lists Eva's rights, and saves nothing yet.
@@ -73,6 +74,7 @@ def test_an_owner_keeps_one_persons_rights_at_once_and_the_rest_is_followed_up(
     expect(rows.first).to_contain_text(eva.name)
     eva_items = rows.count()
     assert eva_items >= 2
+    assert axe_violations(page) == []
     page.get_by_role("button", name=f"Ja, {eva_items} items behouden").click()
     expect(page.get_by_role("status")).to_contain_text(f"{eva_items} rechten blijven behouden")
     expect(page.locator("#mine-progress-label")).to_contain_text(f"U hebt {eva_items} van de")
@@ -84,8 +86,10 @@ def test_an_owner_keeps_one_persons_rights_at_once_and_the_rest_is_followed_up(
     # The confirmation counts what nobody answered, per component.
     not_answered = int(page.locator(f"td[data-component='{crm.pk}']").inner_text())
     assert not_answered == sum(p.total for p in review_items(review)) - eva_items
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Afsluiten, met de open items als niet beoordeeld").click()
     expect(page.get_by_text(f"{not_answered} items die niemand heeft beoordeeld")).to_be_visible()
+    assert axe_violations(page) == []  # the closed round, with its not-reviewed items
     page.goto(live_server.url + "/beheermatrix/autorisaties/mutaties/")
 
     follow_ups = page.locator(".mutation-person", has_text="niet beoordeeld — navragen")
