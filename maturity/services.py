@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
@@ -25,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm
 
+from beheer import data_versions
 from maturity.models import Answer, Assessment, Axis, Dimension, Response, Statement
 
 LEVELS = range(2, 6)
@@ -326,36 +328,43 @@ def assessment_scores(*, assessments) -> dict[int, AssessmentResults]:
 # --- Running a round ------------------------------------------------------------------
 
 
+@transaction.atomic
 def assessment_invite(*, assessment: Assessment, people) -> int:
     """Invite people (beheer.Person) through their login, each told by message;
-    returns how many. Who may be invited is `selectors.invitable_people`'s rule."""
-    from notifications.services import notify  # notifications reads this app
+    returns how many. Who may be invited is `selectors.invitable_people`'s rule.
+    A fixed number of queries, however many people: the logins, the rights to
+    answer in one insert, one message to all of them."""
+    from notifications.services import notify_many  # notifications reads this app
 
-    invited = 0
+    people = list(people)
     for person in people:
         if person.user_id is None:
             raise ValueError(f"{person} has no login to answer with")
-        assign_perm("maturity.respond_assessment", person.user, assessment)
-        notify(
-            person.user,
-            "questionnaire-invitation",
-            subject=_("Please fill in the questionnaire: %(name)s"),
-            text=_(
-                "You are invited to the maturity self-assessment “%(name)s” of %(department)s. "
-                "Please answer by %(answer_by)s."
+    users = list(get_user_model().objects.filter(pk__in={p.user_id for p in people}))
+    # In bulk (who was invited before keeps their one row); a bulk insert sends
+    # no signals, so the cached results of who may answer are told here.
+    if users:
+        assign_perm("maturity.respond_assessment", users, assessment)
+        data_versions.changed("users")
+    notify_many(
+        users,
+        "questionnaire-invitation",
+        subject=_("Please fill in the questionnaire: %(name)s"),
+        text=_(
+            "You are invited to the maturity self-assessment “%(name)s” of %(department)s. "
+            "Please answer by %(answer_by)s."
+        ),
+        url=reverse("maturity:assessment", args=[assessment.pk]),
+        key=f"questionnaire-invitation:{assessment.pk}",
+        params={
+            "name": assessment.name,
+            "department": str(assessment.department),
+            "answer_by": (
+                assessment.answer_by.strftime("%d-%m-%Y") if assessment.answer_by else "—"
             ),
-            url=reverse("maturity:assessment", args=[assessment.pk]),
-            key=f"questionnaire-invitation:{assessment.pk}",
-            params={
-                "name": assessment.name,
-                "department": str(assessment.department),
-                "answer_by": (
-                    assessment.answer_by.strftime("%d-%m-%Y") if assessment.answer_by else "—"
-                ),
-            },
-        )
-        invited += 1
-    return invited
+        },
+    )
+    return len(people)
 
 
 @transaction.atomic

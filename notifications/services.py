@@ -11,8 +11,10 @@
   MAX_ATTEMPTS; a run that died while sending leaves its claim, which a later
   run takes over after CLAIM_TIMEOUT. A recipient's messages on a digest go
   out as one e-mail, grouped by topic; those wanted immediately one by one.
-- `notify` is the "at once" message other apps call; it is delivered after
-  their transaction commits, when the recipient wants e-mail immediately.
+- `notify` and `notify_many` are the "at once" messages other apps call (one
+  recipient, or many with a fixed number of queries); they are delivered
+  after the caller's transaction commits, when the recipient wants e-mail
+  immediately.
 """
 
 import logging
@@ -117,36 +119,83 @@ def notify(
     params: dict | None = None,
     topic: str = Topic.REQUESTS,
 ) -> Message | None:
-    """An "at once" message to `user` (a questionnaire invitation, an action
-    assigned): stored now, e-mailed after the transaction commits when the user
-    wants e-mail immediately for `topic`, else with their next digest. `subject` and `text`
-    may be lazy strings with %(name)s placeholders filled from `params`: they
-    are rendered in the user's language. The same `key` twice stores one message
-    (returns None the second time). Nobody without an active login gets one."""
-    if user is None or not user.is_active:
-        return None
-    preference = preferences_of([user.pk])[user.pk]
-    with translation.override(preference.language):
-        subject, text = _render(subject, text, params or {})
+    """An "at once" message to `user` (an action assigned, a wish's status):
+    `notify_many` for one recipient. Returns the message stored (its id is not
+    read back: it is stored in bulk), or None when the user has no active login
+    or already has a message with this key."""
+    new = _notify([user], kind, subject, text, url=url, key=key, params=params, topic=topic)
+    return new[0] if new else None
+
+
+def notify_many(
+    users,
+    kind: str,
+    subject,
+    text,
+    url: str = "",
+    key: str = "",
+    params: dict | None = None,
+    topic: str = Topic.REQUESTS,
+) -> int:
+    """The same "at once" message to each of `users` (the invitations of a
+    round): stored now, e-mailed after the transaction commits to those who
+    want e-mail immediately for `topic`, else with their next digest. `subject`
+    and `text` may be lazy strings with %(name)s placeholders filled from
+    `params`: they are rendered in each recipient's language. A recipient who
+    already has a message with `key` gets no second one. Nobody without an
+    active login gets one. Returns how many messages were stored.
+
+    A fixed number of queries, however many recipients: their preferences, the
+    keys already stored, the inserts in batches of up to BATCH_SIZE; after the
+    commit one delivery run for all of them."""
+    return len(_notify(users, kind, subject, text, url=url, key=key, params=params, topic=topic))
+
+
+def _notify(users, kind, subject, text, *, url, key, params, topic) -> list[Message]:
+    recipients = {user.pk: user for user in users if user is not None and user.is_active}
+    if not recipients:
+        return []
+    preferences = preferences_of(recipients)
     key = key or f"{kind}:{uuid.uuid4().hex}"
-    with transaction.atomic():
-        message, created = Message.objects.get_or_create(
-            recipient=user,
-            key=key,
-            defaults={
-                "kind": kind,
-                "topic": topic,
-                "subject": subject,
-                "text": text,
-                "url": url,
-            },
+    existing = set(
+        Message.objects.filter(recipient_id__in=recipients, key=key).values_list(
+            "recipient_id", flat=True
         )
-    if not created:
-        return None
-    if preference.delivery_for(topic) == D.IMMEDIATELY:
-        pk = message.pk
-        transaction.on_commit(lambda: messages_deliver(only=[pk]), robust=True)
-    return message
+    )
+    now = timezone.now()
+    rendered: dict[str, tuple[str, str]] = {}
+    new = []
+    for user_id in [pk for pk in recipients if pk not in existing]:
+        language = preferences[user_id].language
+        if language not in rendered:
+            with translation.override(language):
+                rendered[language] = _render(subject, text, params or {})
+        new.append(
+            Message(
+                recipient_id=user_id,
+                kind=kind,
+                key=key,
+                topic=topic,
+                subject=rendered[language][0],
+                text=rendered[language][1],
+                url=url,
+                created_at=now,
+            )
+        )
+    # ignore_conflicts: a concurrent request or run may have stored the same key
+    # for someone between our read and this insert; the unique constraint keeps one.
+    Message.objects.bulk_create(new, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    at_once = [
+        m.recipient_id
+        for m in new
+        if preferences[m.recipient_id].delivery_for(topic) == D.IMMEDIATELY
+    ]
+    if at_once:
+        # By recipient and key, not by id: a bulk insert that ignores conflicts
+        # reads no ids back; the key is unique per recipient.
+        stored = Message.objects.filter(recipient_id__in=at_once, key=key).values("pk")
+        transaction.on_commit(lambda: messages_deliver(only=stored), robust=True)
+    return new
 
 
 # --- Delivery ---------------------------------------------------------------------------
@@ -191,7 +240,8 @@ def _claimable(now) -> Q:
 
 
 def messages_deliver(*, today: date | None = None, only=None, connection=None) -> Delivered:
-    """E-mail the messages due today under each recipient's preference.
+    """E-mail the messages due today under each recipient's preference; `only`
+    limits the run to some messages (their ids, or a query of them).
 
     A fixed number of queries: marking the "no e-mail" ones, the claim, reading
     what was claimed (with recipients, preferences and persons), the
