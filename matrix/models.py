@@ -192,9 +192,11 @@ class ReviewRound(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    # The owners of each component when the round closed ({component id: [names]}):
-    # the report reads the same a year later, whoever owns the component then.
-    owners_at_close = models.JSONField(default=dict, blank=True)
+    # The round's components as they were when it closed, with their owners:
+    # [{"id": 3, "name": "Klantvolgsysteem", "owners": [["Ingrid Bakker", false]]}]
+    # (true marks a deputy), so the report reads the same a year later, whatever
+    # is renamed, reassigned or deleted in the register by then.
+    components_at_close = models.JSONField(default=list, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -231,14 +233,21 @@ class ReviewAnswer(models.Model):
     ANSWERS = (Decision.KEEP, Decision.REVOKE, Decision.CHANGE)
 
     round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="answers")
-    person = models.ForeignKey("beheer.Person", on_delete=models.CASCADE, related_name="+")
-    right = models.ForeignKey(Right, on_delete=models.CASCADE, related_name="+")
+    # A closed round outlives the people and rights it reviewed: their names are
+    # copied below, and deleting one from the register leaves the answer standing.
+    person = models.ForeignKey(
+        "beheer.Person", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    right = models.ForeignKey(Right, on_delete=models.SET_NULL, null=True, related_name="+")
     decision = models.CharField(_("decision"), max_length=20, choices=Decision)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     person_name = models.CharField(_("person"), max_length=200, blank=True)
     right_name = models.CharField(_("right"), max_length=200, blank=True)
     component_name = models.CharField(_("component"), max_length=200, blank=True)
     roles_at_close = models.CharField(_("through roles"), max_length=500, blank=True)
+    # The component's id when the round closed: it groups the answer on the
+    # round's report even once the right (or the component) is gone.
+    component_at_close = models.PositiveIntegerField(null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -26,14 +26,20 @@ def _outcome(item) -> str:
     return str(item.answer.get_decision_display())
 
 
-def review_workbook(review: ReviewRound, *, organisation: str) -> Workbook:
+def review_workbook(review: ReviewRound, *, organisation: str, with_ticks: bool) -> Workbook:
+    """`with_ticks`: add when each outcome was ticked off on the mutations list,
+    for those who may read that list."""
     progress = review_items(review)
-    ticks = {
-        (tick.person_id, tick.right_id, tick.action): tick
-        for tick in MutationTick.objects.filter(occasion=f"review:{review.pk}").select_related(
-            "ticked_by"
-        )
-    }
+    ticks = (
+        {
+            (tick.person_id, tick.right_id, tick.action): tick
+            for tick in MutationTick.objects.filter(occasion=f"review:{review.pk}").select_related(
+                "ticked_by"
+            )
+        }
+        if with_ticks
+        else {}
+    )
     items = [(p, item) for p in progress for item in p.items]
     outcomes = Counter(item.answer.decision if item.answer else "" for _p, item in items)
 
@@ -66,7 +72,13 @@ def review_workbook(review: ReviewRound, *, organisation: str) -> Workbook:
     write_table(
         summary,
         row + 1,
-        [_("Component"), _("Owners"), _("Items"), _("Answered"), _("Not reviewed")],
+        [
+            _("Component"),
+            _("Owners"),
+            _("Items"),
+            _("Answered"),
+            _("Not answered yet") if review.is_open else _("Not reviewed"),
+        ],
         [
             (
                 str(p.component),
@@ -92,7 +104,7 @@ def review_workbook(review: ReviewRound, *, organisation: str) -> Workbook:
         tick = None
         if answer and answer.decision != ReviewAnswer.Decision.KEEP:
             action = review_outcome_action(answer.decision)
-            tick = ticks.get((item.person.pk, item.right.pk, action))
+            tick = ticks.get((answer.person_id, answer.right_id, action))
         answered = answer and answer.decision in ReviewAnswer.ANSWERS
         rows.append(
             (
@@ -120,10 +132,9 @@ def review_workbook(review: ReviewRound, *, organisation: str) -> Workbook:
             _("Comment"),
             _("Answered by"),
             _("Answered on"),
-            _("Ticked off on the mutations list"),
-            _("Ticked off by"),
+            *((_("Ticked off on the mutations list"), _("Ticked off by")) if with_ticks else ()),
         ],
-        rows,
-        widths=[16, 22, 18, 18, 12, 22, 14, 14, 14, 14],
+        [row if with_ticks else row[:-2] for row in rows],
+        widths=[16, 22, 18, 18, 12, 22, 14, 14, 14, 14][: 10 if with_ticks else 8],
     )
     return workbook

@@ -18,8 +18,10 @@ from matrix.models import ReviewAnswer, ReviewRound, ReviewSchedule, Right
 from matrix.review_report import review_workbook
 from matrix.reviews import (
     ReviewConflict,
+    answerable_progress,
     holds_right,
     open_items,
+    remaining_items,
     review_answer,
     review_close,
     review_items,
@@ -83,40 +85,16 @@ def review_list(request):
     )
 
 
-def _progress_for(review, user) -> list:
-    """The round's items per component, each component marked with whether
-    `user` may answer for it."""
-    edit_all = access.can_edit_all(user)
-    mine = set() if edit_all else access.editable_component_ids(user)
-    progress = review_items(review)
-    for component_progress in progress:
-        component_progress.may_answer = review.is_open and (
-            edit_all or component_progress.component.pk in mine
-        )
-    return progress
-
-
-def _remaining(progress) -> list:
-    """The unanswered items `user` may answer (see _progress_for)."""
-    return [
-        item
-        for component_progress in progress
-        if component_progress.may_answer
-        for item in component_progress.items
-        if item.answer is None
-    ]
-
-
 def review_detail(request, pk):
     review = get_object_or_404(ReviewRound, pk=pk)
     edit_all = access.can_edit_all(request.user)
-    progress = _progress_for(review, request.user)
+    progress = answerable_progress(review, request.user)
     if edit_all:
         for component_progress in progress:
             for item in component_progress.items:
                 item.follow_up_url = _follow_up_url(item)
     answerable = [p for p in progress if p.may_answer]
-    remaining = _remaining(progress)
+    remaining = remaining_items(progress)
     return render(
         request,
         "matrix/review_detail.html",
@@ -131,7 +109,8 @@ def review_detail(request, pk):
             "my_answered": sum(p.answered for p in answerable),
             "my_total": sum(p.total for p in answerable),
             "keep_people": sorted(
-                {item.person.pk: item.person for item in remaining}.values(), key=_by_name
+                {item.person.pk: item.person for item in remaining}.values(),
+                key=lambda person: person.name,
             ),
             "keep_rights": sorted(
                 {item.right.pk: item.right for item in remaining}.values(),
@@ -144,17 +123,18 @@ def review_detail(request, pk):
     )
 
 
-def _by_name(person):
-    return person.name
-
-
 def _follow_up_url(item) -> str:
     """A revoke or change decided in the review, proposed as an action of the
     action register (its source "access review"), for the managers to plan."""
     answer = item.answer
-    if answer is None or answer.decision not in (
-        ReviewAnswer.Decision.REVOKE,
-        ReviewAnswer.Decision.CHANGE,
+    if (
+        answer is None
+        or item.right is None
+        or answer.decision
+        not in (
+            ReviewAnswer.Decision.REVOKE,
+            ReviewAnswer.Decision.CHANGE,
+        )
     ):
         return ""
     return action_proposal_url(
@@ -246,10 +226,17 @@ def review_close_view(request, pk):
 
 
 class KeepForm(forms.Form):
-    """Which remaining items to keep at once: those of one person, or of one right."""
+    """Which remaining items to keep at once: those of one person, or of one
+    right; once confirmed, only the items the confirmation listed (`item`)."""
 
     person = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
     right = forms.ModelChoiceField(queryset=Right.objects.all(), required=False)
+    item = forms.MultipleChoiceField(required=False)  # "person id:right id"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any pair may be posted; only those still listed are kept (matches).
+        self.fields["item"].valid_value = lambda value: True
 
     def clean(self):
         data = super().clean()
@@ -261,44 +248,45 @@ class KeepForm(forms.Form):
         person, right = self.cleaned_data["person"], self.cleaned_data["right"]
         return item.person == person if person else item.right == right
 
+    def confirmed(self, item) -> bool:
+        return f"{item.person.pk}:{item.right.pk}" in self.cleaned_data["item"]
+
 
 def review_keep_view(request, pk):
     """Keep all remaining items of one person (or one right) the user may
-    answer: a confirmation listing them, then one answer each."""
+    answer: a confirmation listing them, then one answer for each item listed
+    (one that became remaining after the confirmation was shown is left open)."""
     review = get_object_or_404(ReviewRound, pk=pk)
     form = KeepForm(request.POST if request.method == "POST" else request.GET)
+    in_round = set(review.components.values_list("pk", flat=True))
+    access.require(
+        access.can_edit_all(request.user)
+        or bool(in_round & access.editable_component_ids(request.user)),
+        _("You may only review the rights of your own components."),
+    )
     if not review.is_open:
         messages.error(request, _("This round is closed; it takes no more answers."))
         return redirect(review)
     if not form.is_valid():
         messages.error(request, _("Choose one person or one right."))
         return redirect(review)
-    progress = _progress_for(review, request.user)
-    access.require(
-        any(p.may_answer for p in progress),
-        _("You may only review the rights of your own components."),
-    )
-    items = [item for item in _remaining(progress) if form.matches(item)]
+    progress = answerable_progress(review, request.user)
+    items = [item for item in remaining_items(progress) if form.matches(item)]
     if request.method == "POST":
+        items = [item for item in items if form.confirmed(item)]
         try:
             kept = review_keep_remaining(review=review, items=items, user=request.user)
         except ReviewConflict:
             messages.error(request, _("This round is closed; it takes no more answers."))
             return redirect(review)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d right is kept.",
-                "%(count)d rights are kept.",
-                kept,
-            )
-            % {"count": kept},
-        )
-        if kept < len(items):
-            messages.info(
+        if kept:
+            messages.success(
                 request,
-                _("Items someone else answered meanwhile kept their answer."),
+                ngettext("%(count)d right is kept.", "%(count)d rights are kept.", kept)
+                % {"count": kept},
             )
+        else:
+            messages.info(request, _("Nothing was left to keep: every item has an answer."))
         return redirect(review)
     return render(
         request,
@@ -310,5 +298,10 @@ def review_keep_view(request, pk):
 def review_report(request, pk):
     """The round's report for the auditor; it shows what the round's page shows."""
     review = get_object_or_404(ReviewRound, pk=pk)
-    workbook = review_workbook(review, organisation=OrganisationSettings.for_request(request).name)
+    workbook = review_workbook(
+        review,
+        organisation=OrganisationSettings.for_request(request).name,
+        # When an outcome was carried out is the mutations list's, need to know.
+        with_ticks=access.can_read_mutations(request.user),
+    )
     return xlsx_response(workbook, f"review-{review.pk}-{timezone.localdate().isoformat()}.xlsx")

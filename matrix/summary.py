@@ -159,7 +159,9 @@ def _open_review_outcome_count() -> int:
 
     not_reviewed = Q(decision=ReviewAnswer.Decision.NOT_REVIEWED)
     return (
-        ReviewAnswer.objects.filter(round__closed_at__isnull=False)
+        ReviewAnswer.objects.filter(
+            round__closed_at__isnull=False, person__isnull=False, right__isnull=False
+        )
         .exclude(decision=ReviewAnswer.Decision.KEEP)
         .filter(
             (not_reviewed & ~ticked(MutationTick.Action.FOLLOW_UP))

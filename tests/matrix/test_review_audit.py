@@ -2,13 +2,14 @@
 a report that reads the same later, and owners who can answer 200 items
 without 200 clicks."""
 
+import re
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from beheer.models import Role
+from beheer.models import Person, Role
 from matrix.models import MutationTick, ReviewAnswer, ReviewRound
 from matrix.mutations import mutations_list
 from matrix.summary import open_right_change_count
@@ -44,6 +45,14 @@ def _answer(client, review, right, decision, comment="", person=None):
             "comment": comment,
         },
     )
+
+
+def _keep(client, review, **which):
+    """Ask to keep, then confirm exactly what the confirmation listed."""
+    url = reverse("matrix:review-keep", args=[review["round"].pk])
+    page = client.get(url, which)
+    listed = re.findall(r'name="item" value="([^"]+)"', page.content.decode())
+    return client.post(url, {**which, "item": listed})
 
 
 def _close(client, review):
@@ -118,23 +127,38 @@ def test_an_owner_cannot_answer_not_reviewed(client_as, review):
 
 
 def test_a_closed_round_reads_the_same_after_the_register_changes(client_as, review):
+    ans = makers.person("Ans")
+    makers.assign(ans, review["roles"]["Medewerker"])
     _answer(client_as("owner"), review, review["view"], "revoke")
+    _answer(client_as("owner"), review, review["view"], "keep", person=ans)
     _close(client_as("manager"), review)
-    # A year later: Pim renamed and out of every role, the right renamed, Olga gone.
+    # A year later: Pim renamed and out of every role, the right and the component
+    # renamed, Olga gone, and Ans (whom the round also reviewed) deleted.
     review["pim"].name = "Pim de Vries"
     review["pim"].save()
     review["pim"].assignments.all().delete()
     review["olga"].assignments.all().delete()
     review["view"].name = "Klantdossier lezen"
     review["view"].save()
+    review["own"].name = "Nieuw onderdeel"
+    review["own"].save()
+    Person.objects.get(name="Ans").delete()
 
     html = client_as("mt").get(review["round"].get_absolute_url()).content.decode()
+    report = _rows(_report(client_as("mt"), review).worksheets[1])
 
     assert "Olga Owner" in html  # the owner at closing, not "—"
     assert "Dossier inzien" in html and "Klantdossier lezen" not in html
     assert ">Pim<" in html and "Pim de Vries" not in html
     assert "Medewerker" in html and "Beheerder" in html  # the roles held at closing
     assert "niet beoordeeld" in html
+    assert "Eigen onderdeel" in html and "Nieuw onderdeel" not in html
+    assert "<td>Ans</td>" in html  # named, no longer a link to a page that is gone
+    assert {(row["Onderdeel"], row["Persoon"], row["Recht"]) for row in report} == {
+        ("Eigen onderdeel", "Ans", "Dossier inzien"),
+        ("Eigen onderdeel", "Pim", "Dossier inzien"),
+        ("Eigen onderdeel", "Pim", "Gebruikers beheren"),
+    }
 
 
 def test_an_owner_keeps_everything_remaining_of_one_person_after_confirming(client_as, review):
@@ -146,7 +170,7 @@ def test_an_owner_keeps_everything_remaining_of_one_person_after_confirming(clie
 
     assert [i.right.name for i in confirmation.context["items"]] == ["Gebruikers beheren"]
     assert ReviewAnswer.objects.count() == 1  # nothing saved before confirming
-    owner.post(url, {"person": review["pim"].pk})
+    _keep(owner, review, person=review["pim"].pk)
     decisions = dict(ReviewAnswer.objects.values_list("right__name", "decision"))
     assert decisions == {"Dossier inzien": "revoke", "Gebruikers beheren": "keep"}
     kept = ReviewAnswer.objects.get(right=review["admin"])
@@ -159,9 +183,8 @@ def test_keeping_one_right_for_everyone_remaining(client_as, review):
     makers.assign(ans, review["roles"]["Medewerker"])
     owner = client_as("owner")
     _answer(owner, review, review["view"], "change", person=ans)
-    url = reverse("matrix:review-keep", args=[review["round"].pk])
 
-    owner.post(url, {"right": review["view"].pk})
+    _keep(owner, review, right=review["view"].pk)
 
     decisions = dict(
         ReviewAnswer.objects.filter(right=review["view"]).values_list("person__name", "decision")
@@ -176,8 +199,11 @@ def test_keeping_at_once_never_reaches_another_owners_component(client_as, revie
 
     Grant.objects.create(role=Role.objects.get(name="Rapporteur"), right=review["elsewhere"])
 
+    pim = review["pim"].pk
+    forged = [f"{pim}:{review['elsewhere'].pk}", f"{pim}:{review['admin'].pk}"]
+
     client_as("owner").post(
-        reverse("matrix:review-keep", args=[review["round"].pk]), {"person": review["pim"].pk}
+        reverse("matrix:review-keep", args=[review["round"].pk]), {"person": pim, "item": forged}
     )
 
     assert set(ReviewAnswer.objects.values_list("right__component", flat=True)) == {
@@ -255,7 +281,8 @@ def test_who_may_close_keep_at_once_and_download_the_report(client_as, review, p
 
     report = client.get(reverse("matrix:review-report", args=[review["round"].pk])).status_code
     confirm_keep = client.get(keep_url, {"person": review["pim"].pk}).status_code
-    keep = client.post(keep_url, {"person": review["pim"].pk}).status_code
+    listed = [f"{review['pim'].pk}:{review['view'].pk}", f"{review['pim'].pk}:{review['admin'].pk}"]
+    keep = client.post(keep_url, {"person": review["pim"].pk, "item": listed}).status_code
     confirm_close = client.get(close_url).status_code
     close = client.post(close_url).status_code
 
@@ -346,8 +373,70 @@ def test_the_demo_has_a_closed_round_whose_outcomes_wait_on_the_mutations_list()
     [review] = ReviewRound.objects.filter(closed_at__isnull=False)
     decisions = set(review.answers.values_list("decision", flat=True))
     assert decisions == {"keep", "revoke", "change", "not_reviewed"}
-    assert "Ingrid Bakker" in sum(review.owners_at_close.values(), [])  # the owner at closing
+    owners = [name for entry in review.components_at_close for name, _deputy in entry["owners"]]
+    assert "Ingrid Bakker" in owners  # the owner at closing
     entries = [e for e in mutations_list(since=days(-30)) if e.reason == "review"]
     actions = [m.action for e in entries for m in e.mutations]
     assert actions.count("follow_up") == 3
     assert sum(1 for e in entries for m in e.mutations if m.tick) == 1  # the revoke, done
+
+
+def test_keeping_never_saves_an_item_the_confirmation_did_not_show(client_as, review):
+    owner = client_as("owner")
+    url = reverse("matrix:review-keep", args=[review["round"].pk])
+    page = owner.get(url, {"right": review["view"].pk}).content.decode()
+    listed = re.findall(r'name="item" value="([^"]+)"', page)
+    # Meanwhile Ans is given the role, and so the right under review.
+    ans = makers.person("Ans")
+    makers.assign(ans, review["roles"]["Medewerker"])
+
+    owner.post(url, {"right": review["view"].pk, "item": listed})
+
+    kept = set(ReviewAnswer.objects.values_list("person__name", flat=True))
+    assert kept == {"Pim"}  # Ans still waits for an answer of her own
+
+
+def test_keeping_in_a_closed_round_saves_nothing(client_as, review):
+    _close(client_as("manager"), review)
+    listed = [f"{review['pim'].pk}:{review['view'].pk}"]
+
+    response = client_as("owner").post(
+        reverse("matrix:review-keep", args=[review["round"].pk]),
+        {"person": review["pim"].pk, "item": listed},
+    )
+
+    assert response.status_code == 302
+    assert not ReviewAnswer.objects.filter(decision="keep").exists()
+
+
+def test_closing_leaves_the_owners_answers_in_their_name_in_the_audit_trail(client_as, review):
+    _answer(client_as("owner"), review, review["view"], "revoke")
+
+    _close(client_as("manager"), review)
+
+    answer = ReviewAnswer.objects.get(right=review["view"])
+    assert [h.history_user.username for h in answer.history.all()] == ["owner"]
+    assert answer.person_name == "Pim"  # the copy at closing is there all the same
+
+
+def test_a_deputy_owner_is_marked_on_the_closed_round(client_as, review):
+    dirk = makers.person("Dirk Deputy")
+    makers.assign(dirk, Role.objects.get(name="Eigenaar eigen onderdeel"), kind="deputy")
+
+    _close(client_as("manager"), review)
+
+    html = client_as("mt").get(review["round"].get_absolute_url()).content.decode()
+    assert "Dirk Deputy (vervanger)" in html
+    assert "Olga Owner (vervanger)" not in html and "Olga Owner" in html
+
+
+def test_the_report_shows_tick_dates_only_to_readers_of_the_mutations_list(client_as, review):
+    _close(client_as("manager"), review)
+
+    headers = {
+        persona: [c.value for c in _report(client_as(persona), review).worksheets[1][5]]
+        for persona in ("key_user", "mt")
+    }
+
+    assert "Afgevinkt op de mutatielijst" not in headers["key_user"]
+    assert "Afgevinkt op de mutatielijst" in headers["mt"]
